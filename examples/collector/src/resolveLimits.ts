@@ -1,0 +1,31 @@
+export interface CollectorLimits {
+  /** Largest request body, counted while streaming; beyond it the request gets a 413. */
+  maxBodyBytes: number;
+  /** Most events in one batch; beyond it the request gets a 413 asking to split. */
+  maxEvents: number;
+  /** Longest string (value or property name) in an event; a longer one rejects that event. */
+  maxStringLength: number;
+  /** Deepest nesting in an event; bounds the work (and stack) spent on hostile input. */
+  maxDepth: number;
+  /** Time allowed for the body to arrive once the headers have; then a 408. */
+  bodyTimeoutMs: number;
+}
+
+export const defaultLimits: CollectorLimits = {
+  maxBodyBytes: 1024 * 1024,
+  maxEvents: 500,
+  maxStringLength: 8 * 1024,
+  maxDepth: 32,
+  bodyTimeoutMs: 10_000,
+};
+
+/** Fills in defaults and rejects nonsense early, naming the option. */
+export function resolveLimits(limits: Partial<CollectorLimits> = {}): CollectorLimits {
+  const resolved = { ...defaultLimits, ...limits };
+  for (const [name, value] of Object.entries(resolved)) {
+    if (!Number.isSafeInteger(value) || value < 1) {
+      throw new TypeError(`[cartback collector] limits.${name} must be a positive integer (${String(value)}).`);
+    }
+  }
+  return resolved;
+}

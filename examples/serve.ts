@@ -1,0 +1,49 @@
+// `npm start`: the demo storefront on http://127.0.0.1:4173 and the collector on :4174.
+// Override with PORT / COLLECTOR_PORT (and HOST) in the environment.
+import { startDemo } from './startDemo';
+
+const port = readPort('PORT', 4173);
+const collectorPort = readPort('COLLECTOR_PORT', 4174);
+const host = process.env.HOST || '127.0.0.1';
+
+try {
+  const demo = await startDemo({ port, collectorPort, host });
+  console.log(
+    [
+      '',
+      '  cartback demo is running',
+      '',
+      `  Shop                 ${demo.shopUrl}/`,
+      `  Collector dashboard  ${demo.collectorUrl}/`,
+      `  Events endpoint      ${demo.endpoint}`,
+      '',
+      '  Add something to the cart, then try to leave the page (move the pointer out through',
+      '  the top of the window). Press Ctrl+C to stop.',
+      '',
+    ].join('\n'),
+  );
+  const stop = () => {
+    demo.close().finally(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+} catch (error) {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EADDRINUSE') {
+    console.error(`[cartback demo] A port is already in use (${(error as Error).message}). Set PORT=… or COLLECTOR_PORT=… to pick others.`);
+  } else {
+    console.error(`[cartback demo] ${error instanceof Error ? error.message : String(error)}`);
+  }
+  process.exit(1);
+}
+
+function readPort(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0 || value > 65535) {
+    console.error(`[cartback demo] ${name} must be a port number between 0 and 65535 (got "${raw}").`);
+    process.exit(1);
+  }
+  return value;
+}

@@ -1,0 +1,36 @@
+import type { CartbackApi } from '@cartback/core';
+import { init } from './init';
+import { readScriptConfig } from './readScriptConfig';
+import { runQueued } from './runQueued';
+
+// The entry of `cartback.js`, the file a store includes with a <script> tag. Unlike the
+// npm entry, running it is the point: it reads the config, starts cartback, and replaces
+// the stub queue `window.cartback` with the API after replaying the queued calls in order.
+
+declare global {
+  interface Window {
+    cartback?: unknown;
+    cartbackConfig?: unknown;
+  }
+}
+
+const existing = window.cartback as (CartbackApi & { push?: unknown }) | unknown[] | undefined;
+
+if (existing && !Array.isArray(existing)) {
+  console.warn('[cartback] cartback.js is included twice; the second copy does nothing. Remove one <script> tag.');
+} else {
+  const fileConfig = window.cartbackConfig;
+  const config =
+    typeof fileConfig === 'object' && fileConfig !== null
+      ? { ...fileConfig, ...readScriptConfig(document.currentScript) }
+      : fileConfig === undefined
+        ? readScriptConfig(document.currentScript)
+        : fileConfig; // not an object: let validation name it
+  const api = init(config as object);
+  const push = (...entries: unknown[]) => {
+    entries.forEach((entry) => runQueued(api, entry));
+    return 0;
+  };
+  window.cartback = Object.assign(api, { push });
+  push(...(existing ?? []));
+}

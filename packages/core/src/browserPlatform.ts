@@ -1,0 +1,14 @@
+import { idbStorage } from './idbStorage';
+import type { Platform } from './types';
+import { uuid } from './uuid';
+
+/** The real browser: IndexedDB, BroadcastChannel, the clock and the console. */
+export function browserPlatform(): Platform {
+  return {
+    storage: idbStorage(),
+    openChannel: (name) => (typeof BroadcastChannel === 'function' ? new BroadcastChannel(name) : undefined),
+    now: () => Date.now(),
+    uuid,
+    console,
+  };
+}

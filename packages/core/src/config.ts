@@ -1,0 +1,50 @@
+/** Everything a store can configure. Durations are milliseconds. See the README for each. */
+export interface CartbackConfig {
+  /** Where event batches are POSTed: an absolute https URL (http only for localhost). */
+  endpoint?: string;
+  checkoutUrl?: string;
+  /** A template: `{cartId}`, `{items}`, `{code}`. */
+  restoreUrl?: string;
+  /** ISO 4217 code of the cart's currency. Default `USD`. */
+  currency?: string;
+  locale?: string;
+  theme?: string | { preset?: string; vars?: Record<string, string> };
+  debug?: boolean;
+  requireConsent?: boolean;
+  respectGlobalPrivacyControl?: boolean;
+  /** Idle or hidden time after which a cart counts as abandoned. Default 30 minutes. */
+  abandonAfter?: number;
+  exitIntent?: {
+    enabled?: boolean;
+    sensitivity?: number;
+    armDelay?: number;
+    mobile?: boolean;
+    minCartValue?: number;
+    cooldown?: number;
+    collectEmail?: boolean;
+    include?: string[];
+    exclude?: string[];
+  };
+  banner?: { enabled?: boolean; position?: 'top' | 'bottom' | 'corner'; cooldown?: number };
+  offer?: { code?: string; percentOff?: number; validFor?: number };
+  experiments?: unknown[];
+  copy?: Record<string, Record<string, string>>;
+}
+
+export interface ResolvedConfig extends CartbackConfig {
+  currency: string;
+  locale: string;
+  debug: boolean;
+  requireConsent: boolean;
+  respectGlobalPrivacyControl: boolean;
+  abandonAfter: number;
+}
+
+export const DEFAULTS = {
+  currency: 'USD',
+  locale: 'en',
+  debug: false,
+  requireConsent: false,
+  respectGlobalPrivacyControl: true,
+  abandonAfter: 30 * 60 * 1000,
+};

@@ -1,0 +1,149 @@
+import { CartbackError, describeValue } from './CartbackError';
+import type { ResolvedConfig } from './config';
+import { createCart } from './createCart';
+import { createEmitter } from './createEmitter';
+import { createWriteBehind } from './createWriteBehind';
+import { fallbackStorage } from './fallbackStorage';
+import { readRecord } from './readRecord';
+import {
+  CART_KEY,
+  CART_VERSION,
+  IDENTITY_KEY,
+  IDENTITY_VERSION,
+  isCartRecord,
+  isIdentityRecord,
+  isSessionRecord,
+  SESSION_KEY,
+  SESSION_VERSION,
+  type IdentityRecord,
+  type SessionRecord,
+} from './records';
+import type { CartSnapshot, CartState, ChangeSource, Platform, Unsubscribe } from './types';
+
+export const CHANNEL_NAME = 'cartback';
+
+/**
+ * Starts cartback's engine: the cart, its persistence and tab sync, identity and session.
+ * Nothing here touches a browser global; the environment comes in through `platform`.
+ */
+export function createCore(config: ResolvedConfig, platform: Platform) {
+  const { now } = platform;
+  const emitter = createEmitter((e) => platform.console.error(e));
+  const warned = new Set<string>();
+
+  /** Background failures: never thrown; reported to `on('error')` and warned once per code. */
+  const report = (error: unknown) => {
+    const code = error instanceof CartbackError ? error.code : 'internal';
+    emitter.emit('error', error);
+    if (!warned.has(code)) {
+      warned.add(code);
+      platform.console.warn(error instanceof Error ? error.message : error);
+    }
+  };
+  /** Caller mistakes: every bad call gets its own console error. */
+  const reject = (error: unknown) => {
+    emitter.emit('error', error);
+    platform.console.error(error instanceof Error ? error.message : error);
+  };
+
+  const storage = fallbackStorage(platform.storage, (error) =>
+    report(
+      new CartbackError(
+        'storage_unavailable',
+        `IndexedDB is unavailable (${describeValue(String(error))}); the cart is kept in memory on this page only.`,
+      ),
+    ),
+  );
+
+  let identity: IdentityRecord = { v: IDENTITY_VERSION, anonymousId: platform.uuid() };
+  let session: SessionRecord = { v: SESSION_VERSION, id: platform.uuid(), startedAt: now(), lastActivity: now() };
+  const dirty = new Set<string>();
+  const channel = platform.openChannel?.(CHANNEL_NAME);
+
+  const writer = createWriteBehind(async () => {
+    const keys = [...dirty];
+    dirty.clear();
+    const records: Record<string, unknown> = {
+      [CART_KEY]: { v: CART_VERSION, cart: cart.getState() },
+      [IDENTITY_KEY]: identity,
+      [SESSION_KEY]: session,
+    };
+    if (keys.includes(CART_KEY)) channel?.postMessage({ type: 'cart', cart: cart.getState() });
+    await Promise.all(keys.map((key) => storage.set(key, records[key])));
+  });
+  const save = (key: string) => {
+    dirty.add(key);
+    if (loaded) writer.schedule();
+  };
+  let loaded = false;
+
+  const cart = createCart({
+    currency: config.currency,
+    newId: platform.uuid,
+    now,
+    onChange: () => {
+      session = { ...session, lastActivity: now() };
+      save(CART_KEY);
+      save(SESSION_KEY);
+    },
+    onError: reject,
+  });
+
+  channel?.addEventListener('message', ({ data }) => {
+    const message = data as { type?: string; cart?: CartState } | null;
+    if (message?.type === 'cart' && message.cart) cart.receive(message.cart);
+  });
+
+  /** Reads one record; a corrupt one is discarded with a warning. */
+  const load = async <T,>(key: string, read: (raw: unknown) => T | undefined): Promise<T | undefined> => {
+    try {
+      return read(await storage.get(key));
+    } catch (error) {
+      report(error);
+      await storage.del(key);
+      return undefined;
+    }
+  };
+
+  const ready = (async () => {
+    const [savedCart, savedIdentity, savedSession] = await Promise.all([
+      load(CART_KEY, (raw) => readRecord(raw, CART_KEY, CART_VERSION, isCartRecord)?.cart),
+      load(IDENTITY_KEY, (raw) => readRecord(raw, IDENTITY_KEY, IDENTITY_VERSION, isIdentityRecord)),
+      load(SESSION_KEY, (raw) => readRecord(raw, SESSION_KEY, SESSION_VERSION, isSessionRecord)),
+    ]);
+    if (savedIdentity) identity = savedIdentity;
+    else dirty.add(IDENTITY_KEY);
+    if (savedSession && now() - savedSession.lastActivity < config.abandonAfter) session = savedSession;
+    session = { ...session, lastActivity: now() };
+    dirty.add(SESSION_KEY);
+    loaded = true;
+    cart.hydrate(savedCart);
+    writer.schedule();
+    await writer.flush();
+  })();
+
+  return {
+    config,
+    emitter,
+    report,
+    reject,
+    cart,
+    ready,
+    getIdentity: () => identity,
+    getSession: () => session,
+    setIdentity(next: IdentityRecord) {
+      identity = next;
+      save(IDENTITY_KEY);
+    },
+    /** Resolves when every change so far is in storage. */
+    flush: () => ready.then(writer.flush),
+    destroy() {
+      channel?.close();
+      emitter.clear();
+    },
+  };
+}
+
+export type Core = ReturnType<typeof createCore>;
+export type CartListener = (cart: CartSnapshot, source: ChangeSource) => void;
+export type { Unsubscribe };

@@ -1,0 +1,10 @@
+export { browserPlatform } from './browserPlatform';
+export { CartbackError, describeValue } from './CartbackError';
+export type { CartbackConfig, ResolvedConfig } from './config';
+export { createCartback, type CartbackApi, type Order, type Traits } from './createCartback';
+export { getCartSnapshot } from './createCart';
+export { fromMinor, getCurrencyDigits, toMinor } from './money';
+export { memoryStorage } from './memoryStorage';
+export { validateConfig, type ConfigResult } from './validateConfig';
+export { validateItem } from './validateItem';
+export type * from './types';
