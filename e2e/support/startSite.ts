@@ -1,0 +1,68 @@
+import { existsSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serveStatic } from '../../examples/serveStatic';
+
+export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+export const cartbackDistDir = resolve(repoRoot, 'packages/cartback/dist');
+export const fixturesDir = resolve(repoRoot, 'e2e/fixtures');
+
+export interface Site {
+  /** e.g. http://127.0.0.1:41234 (no trailing slash) */
+  url: string;
+  /** Every body POSTed to /events, parsed, in arrival order. */
+  received: unknown[];
+  close(): Promise<void>;
+}
+
+/**
+ * The built SDK (packages/cartback/dist) and the fixture pages (e2e/fixtures) on one
+ * origin, plus a /events endpoint that answers 204 and keeps what it was sent.
+ */
+export async function startSite(): Promise<Site> {
+  if (!existsSync(resolve(cartbackDistDir, 'cartback.js'))) {
+    throw new Error(`${cartbackDistDir}/cartback.js is missing: run \`npm run build\` before the e2e tests.`);
+  }
+  const received: unknown[] = [];
+  const server = serveStatic([cartbackDistDir, fixturesDir], {
+    '/events': (req, res) => {
+      if (req.method !== 'POST') {
+        res.writeHead(405, { Allow: 'POST' }).end();
+        return;
+      }
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        try {
+          received.push(JSON.parse(text));
+        } catch {
+          received.push(text);
+        }
+        res.writeHead(204, { 'Cache-Control': 'no-store' }).end();
+      });
+    },
+  });
+  const url = await listenOnFreePort(server);
+  return {
+    url,
+    received,
+    close: () =>
+      new Promise<void>((done) => {
+        server.closeAllConnections();
+        server.close(() => done());
+      }),
+  };
+}
+
+function listenOnFreePort(server: Server): Promise<string> {
+  return new Promise((resolveUrl, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      if (typeof address !== 'object' || !address) return reject(new Error('server has no address'));
+      resolveUrl(`http://127.0.0.1:${address.port}`);
+    });
+  });
+}
