@@ -136,7 +136,7 @@ function renderProduct() {
       h('p', { class: 'product-detail__price price' }, money.format(product.price)),
       h('p', { class: 'product-detail__facts' }, product.facts),
       h('p', {}, product.description),
-      h('p', { class: 'muted' }, `Tasting notes: ${product.notes}`),
+      h('p', { class: 'muted' }, product.category === 'Coffee' ? `Tasting notes: ${product.notes}` : product.notes),
       h('button', { class: 'button', type: 'button', 'data-add-to-cart': product.id }, 'Add to cart')));
   const related = PRODUCTS.filter((other) => other.id !== product.id).slice(0, 3);
   document.querySelector('[data-related-grid]')?.replaceChildren(...related.map(productCard));

@@ -1,17 +1,8 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
-import type { EventValidator } from './createEventValidator';
-import { handleEvents } from './handleEvents';
+import { handleEvents, type HandlerDeps } from './handleEvents';
 import { HttpError } from './HttpError';
 import { dashboardHeaders, loadDashboard } from './loadDashboard';
-import type { CollectorDatabase } from './openDatabase';
-import type { CollectorLimits } from './resolveLimits';
 import { sendJson } from './sendJson';
-
-interface Deps {
-  db: CollectorDatabase;
-  validator: EventValidator;
-  limits: CollectorLimits;
-}
 
 type Handler = (req: IncomingMessage, res: ServerResponse, url: URL) => void | Promise<void>;
 
@@ -23,7 +14,7 @@ const corsHeaders = {
 };
 const maxListLimit = 500;
 
-export function createRequestHandler(deps: Deps): RequestListener {
+export function createRequestHandler(deps: HandlerDeps): RequestListener {
   const dashboard = loadDashboard();
   const serveFile: Handler = (_req, res, url) => {
     const file = dashboard.get(url.pathname)!;

@@ -19,7 +19,7 @@ export interface BatchResult {
   rejected: Rejection[];
 }
 
-interface Deps {
+export interface HandlerDeps {
   db: CollectorDatabase;
   validator: EventValidator;
   limits: CollectorLimits;
@@ -36,7 +36,7 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  * event stands alone: valid ones are stored, invalid ones are listed in `rejected`. The
  * answer is 400 only when every event was invalid, otherwise 200 — see the README for why.
  */
-export async function handleEvents(req: IncomingMessage, res: ServerResponse, { db, validator, limits }: Deps) {
+export async function handleEvents(req: IncomingMessage, res: ServerResponse, { db, validator, limits }: HandlerDeps) {
   let text: string;
   try {
     const mediaType = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();

@@ -24,6 +24,8 @@ export function createInertApi(): CartbackApi {
     identify: no,
     checkoutStarted() {},
     purchase: no,
+    consent: async () => {},
+    flush: async () => {},
     on: () => () => {},
     ready: Promise.resolve(undefined as unknown as CartbackApi),
     destroy() {},

@@ -10,5 +10,7 @@ export function browserPlatform(): Platform {
     now: () => Date.now(),
     uuid,
     console,
+    window,
+    page: () => ({ url: location.href, path: location.pathname, title: document.title, referrer: document.referrer }),
   };
 }

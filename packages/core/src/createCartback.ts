@@ -1,6 +1,8 @@
 import { CartbackError, describeValue } from './CartbackError';
 import type { ResolvedConfig } from './config';
+import { readConsentFlag } from './consentFlag';
 import { createCore, type CartListener } from './createCore';
+import { createTracker } from './createTracker';
 import type { CartItem, Platform, Unsubscribe } from './types';
 
 export interface Order {
@@ -34,6 +36,9 @@ export interface CartbackApi {
   identify(traits: Traits): boolean;
   checkoutStarted(): void;
   purchase(order: Order): boolean;
+  consent(state: 'granted' | 'denied'): Promise<void>;
+  /** Sends pending events now, instead of at the next batch. */
+  flush(): Promise<void>;
   on(type: string, fn: (payload: any) => void): Unsubscribe;
   ready: Promise<CartbackApi>;
   destroy(): void;
@@ -42,12 +47,15 @@ export interface CartbackApi {
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Builds the runtime API over a new engine. */
-export function createCartback(config: ResolvedConfig, platform: Platform): CartbackApi & { core: ReturnType<typeof createCore> } {
-  const core = createCore(config, platform);
+export function createCartback(config: ResolvedConfig, platform: Platform) {
+  const win = platform.window;
+  const core = createCore(config, platform, !config.requireConsent || readConsentFlag(win));
+  const tracker = createTracker(core, win);
   const { cart } = core;
 
-  const api: CartbackApi & { core: typeof core } = {
+  const api: CartbackApi & { core: typeof core; tracker: typeof tracker } = {
     core,
+    tracker,
     cart: {
       add: cart.add,
       update: cart.update,
@@ -81,12 +89,16 @@ export function createCartback(config: ResolvedConfig, platform: Platform): Cart
         );
         return false;
       }
+      if (!tracker.mayIdentify()) return false;
       const identity = core.getIdentity();
       const userId = traits.customerId != null ? String(traits.customerId) : identity.userId;
       core.setIdentity({ ...identity, userId, traits: { ...identity.traits, ...traits } });
+      tracker.track('identified', { traits });
       return true;
     },
-    checkoutStarted() {},
+    checkoutStarted() {
+      tracker.track('checkout_started');
+    },
     purchase(order) {
       const id = isRecord(order) ? order.orderId : undefined;
       if (!(typeof id === 'string' && id) && !(typeof id === 'number' && Number.isFinite(id))) {
@@ -98,12 +110,30 @@ export function createCartback(config: ResolvedConfig, platform: Platform): Cart
         );
         return false;
       }
+      const { value, currency } = order;
+      tracker.track('order_completed', {
+        order: { orderId: String(id), ...(value !== undefined && { value }), ...(currency && { currency }) },
+        attribution: [],
+      });
       cart.reset();
       return true;
     },
+    async consent(state) {
+      if (state === 'granted' || state === 'denied') return tracker.setConsent(state);
+      core.reject(
+        new CartbackError('invalid_consent', `consent: state must be "granted" or "denied" (got ${describeValue(state)}). Call it from your consent banner`),
+      );
+    },
+    flush: async () => {
+      await core.flush();
+      await tracker.flush();
+    },
     on: core.emitter.on,
     ready: core.ready.then(() => api),
-    destroy: core.destroy,
+    destroy() {
+      tracker.destroy();
+      core.destroy();
+    },
   };
   return api;
 }

@@ -4,6 +4,7 @@ import { createCart } from './createCart';
 import { createEmitter } from './createEmitter';
 import { createWriteBehind } from './createWriteBehind';
 import { fallbackStorage } from './fallbackStorage';
+import { memoryStorage } from './memoryStorage';
 import { readRecord } from './readRecord';
 import {
   CART_KEY,
@@ -18,15 +19,16 @@ import {
   type IdentityRecord,
   type SessionRecord,
 } from './records';
-import type { CartSnapshot, CartState, ChangeSource, Platform, Unsubscribe } from './types';
+import type { CartSnapshot, CartState, ChangeSource, KeyValueStorage, Platform, Unsubscribe } from './types';
 
 export const CHANNEL_NAME = 'cartback';
 
 /**
  * Starts cartback's engine: the cart, its persistence and tab sync, identity and session.
  * Nothing here touches a browser global; the environment comes in through `platform`.
+ * `persist` false keeps everything in memory (consent not given yet).
  */
-export function createCore(config: ResolvedConfig, platform: Platform) {
+export function createCore(config: ResolvedConfig, platform: Platform, persist = true) {
   const { now } = platform;
   const emitter = createEmitter((e) => platform.console.error(e));
   const warned = new Set<string>();
@@ -46,7 +48,7 @@ export function createCore(config: ResolvedConfig, platform: Platform) {
     platform.console.error(error instanceof Error ? error.message : error);
   };
 
-  const storage = fallbackStorage(platform.storage, (error) =>
+  const durable = fallbackStorage(platform.storage, (error) =>
     report(
       new CartbackError(
         'storage_unavailable',
@@ -54,28 +56,30 @@ export function createCore(config: ResolvedConfig, platform: Platform) {
       ),
     ),
   );
+  let storage: KeyValueStorage = persist ? durable : memoryStorage();
 
   let identity: IdentityRecord = { v: IDENTITY_VERSION, anonymousId: platform.uuid() };
   let session: SessionRecord = { v: SESSION_VERSION, id: platform.uuid(), startedAt: now(), lastActivity: now() };
   const dirty = new Set<string>();
   const channel = platform.openChannel?.(CHANNEL_NAME);
+  let loaded = false;
 
+  const records = (): Record<string, unknown> => ({
+    [CART_KEY]: { v: CART_VERSION, cart: cart.getState() },
+    [IDENTITY_KEY]: identity,
+    [SESSION_KEY]: session,
+  });
   const writer = createWriteBehind(async () => {
     const keys = [...dirty];
     dirty.clear();
-    const records: Record<string, unknown> = {
-      [CART_KEY]: { v: CART_VERSION, cart: cart.getState() },
-      [IDENTITY_KEY]: identity,
-      [SESSION_KEY]: session,
-    };
+    const values = records();
     if (keys.includes(CART_KEY)) channel?.postMessage({ type: 'cart', cart: cart.getState() });
-    await Promise.all(keys.map((key) => storage.set(key, records[key])));
+    await Promise.all(keys.map((key) => storage.set(key, values[key])));
   });
   const save = (key: string) => {
     dirty.add(key);
     if (loaded) writer.schedule();
   };
-  let loaded = false;
 
   const cart = createCart({
     currency: config.currency,
@@ -105,6 +109,9 @@ export function createCore(config: ResolvedConfig, platform: Platform) {
     }
   };
 
+  /** The session of the last visit, if it ended: timed out, or closed by an abandonment. */
+  let endedSession: SessionRecord | undefined;
+
   const ready = (async () => {
     const [savedCart, savedIdentity, savedSession] = await Promise.all([
       load(CART_KEY, (raw) => readRecord(raw, CART_KEY, CART_VERSION, isCartRecord)?.cart),
@@ -113,7 +120,9 @@ export function createCore(config: ResolvedConfig, platform: Platform) {
     ]);
     if (savedIdentity) identity = savedIdentity;
     else dirty.add(IDENTITY_KEY);
-    if (savedSession && now() - savedSession.lastActivity < config.abandonAfter) session = savedSession;
+    if (savedSession && !savedSession.abandonmentId && now() - savedSession.lastActivity < config.abandonAfter)
+      session = savedSession;
+    else endedSession = savedSession;
     session = { ...session, lastActivity: now() };
     dirty.add(SESSION_KEY);
     loaded = true;
@@ -124,16 +133,37 @@ export function createCore(config: ResolvedConfig, platform: Platform) {
 
   return {
     config,
+    platform,
     emitter,
     report,
     reject,
     cart,
     ready,
+    getStorage: () => storage,
     getIdentity: () => identity,
     getSession: () => session,
+    getEndedSession: () => endedSession,
     setIdentity(next: IdentityRecord) {
       identity = next;
       save(IDENTITY_KEY);
+    },
+    setSession(next: SessionRecord) {
+      session = next;
+      save(SESSION_KEY);
+    },
+    /** Moves what is in memory to durable storage (consent granted). */
+    async persist() {
+      if (storage === durable) return;
+      const kept = await storage.entries();
+      storage = durable;
+      await Promise.all(kept.map(([key, value]) => durable.set(key, value)));
+      [CART_KEY, IDENTITY_KEY, SESSION_KEY].forEach(save);
+      await writer.flush();
+    },
+    /** Deletes everything stored and keeps the rest of the page in memory (consent denied). */
+    async forget() {
+      storage = memoryStorage();
+      await durable.clear();
     },
     /** Resolves when every change so far is in storage. */
     flush: () => ready.then(writer.flush),

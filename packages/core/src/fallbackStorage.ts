@@ -44,5 +44,7 @@ export function fallbackStorage(primary: KeyValueStorage, onFail: (error: unknow
     get: (key) => call((s) => s.get(key)),
     set: (key, value) => call((s) => s.set(key, value)),
     del: (key) => call((s) => s.del(key)),
+    entries: () => call((s) => s.entries()),
+    clear: () => call((s) => s.clear()),
   };
 }

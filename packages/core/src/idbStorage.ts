@@ -1,4 +1,4 @@
-import { createStore, del, get, set } from 'idb-keyval';
+import { clear, createStore, del, entries, get, set } from 'idb-keyval';
 import type { KeyValueStorage } from './types';
 
 /** cartback's own IndexedDB database, never idb-keyval's shared default one. */
@@ -14,5 +14,7 @@ export function idbStorage(): KeyValueStorage {
     get: async (key) => get(key, getStore()),
     set: async (key, value) => set(key, value, getStore()),
     del: async (key) => del(key, getStore()),
+    entries: async () => entries<string, unknown>(getStore()),
+    clear: async () => clear(getStore()),
   };
 }

@@ -20,7 +20,14 @@ export type IdentityRecord = StoredRecord & {
 
 export const SESSION_KEY = 'session';
 export const SESSION_VERSION = 1;
-export type SessionRecord = StoredRecord & { v: 1; id: string; startedAt: number; lastActivity: number };
+export type SessionRecord = StoredRecord & {
+  v: 1;
+  id: string;
+  startedAt: number;
+  lastActivity: number;
+  /** Set when the shopper left with the cart: the next page starts a new session. */
+  abandonmentId?: string;
+};
 
 const isString = (v: unknown): v is string => typeof v === 'string' && v !== '';
 const isTime = (v: unknown): v is number => Number.isFinite(v);

@@ -53,6 +53,10 @@ export interface KeyValueStorage {
   get(key: string): Promise<unknown>;
   set(key: string, value: unknown): Promise<void>;
   del(key: string): Promise<void>;
+  /** Every key and value: the outbox keeps one key per event. */
+  entries(): Promise<[string, unknown][]>;
+  /** Deletes everything cartback stored (consent withdrawn). */
+  clear(): Promise<void>;
 }
 
 /** A BroadcastChannel-like message bus between the store's open tabs. */
@@ -65,6 +69,10 @@ export interface TabChannel {
 /** Everything core needs from its environment, injected so it runs and tests anywhere. */
 export interface Platform {
   storage: KeyValueStorage;
+  /** The page the events describe; the browser's is `location` and `document`. */
+  page?: () => import('./events').PageInfo;
+  /** The page's window: its lifecycle, network and locks. Absent in tests and on servers. */
+  window?: Window;
   openChannel?: (name: string) => TabChannel | undefined;
   now: () => number;
   uuid: () => string;

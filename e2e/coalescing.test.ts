@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { countIdbWrites, getIdbWrites } from './support/countIdbWrites';
+import { getCart, readStoredCart, waitForCartback, type TestWindow } from './support/cartbackPage';
+import { setupBrowserTests } from './support/setupBrowserTests';
+
+const t = setupBrowserTests();
+
+const item = { id: 'espresso', name: 'Espresso blend', price: 19.99, quantity: 1, currency: 'EUR' };
+
+// How the 1,000 calls are spread out: all in one task, yielding a microtask every ten
+// calls, or yielding a whole macrotask (setTimeout 0) every ten calls.
+const bursts = [
+  ['in one synchronous loop', 'sync'],
+  ['awaiting a microtask every 10 calls', 'microtask'],
+  ['awaiting setTimeout(0) every 10 calls', 'timeout'],
+] as const;
+
+describe.each(bursts)('1,000 rapid cart.add calls %s', (label, pause) => {
+  it('end with quantity 1000 after a reload, persisted in a handful of IndexedDB writes', async () => {
+    const { page, watch } = await t.openPage('/', { initScripts: [countIdbWrites] });
+    await waitForCartback(page);
+
+    const results = await page.evaluate(
+      async ({ entry, pause }) => {
+        const { cart } = (window as TestWindow).cartback;
+        const returned: boolean[] = [];
+        for (let i = 1; i <= 1000; i += 1) {
+          returned.push(cart.add(entry));
+          if (i % 10 !== 0 || pause === 'sync') continue;
+          if (pause === 'microtask') await Promise.resolve();
+          else await new Promise((resolve) => setTimeout(resolve, 0));
+        }
+        return { allApplied: returned.every(Boolean), quantity: cart.items[0]?.quantity };
+      },
+      { entry: item, pause },
+    );
+    expect(results).toEqual({ allApplied: true, quantity: 1000 });
+
+    await expect
+      .poll(async () => (await readStoredCart(page))?.cart.items.map((stored) => stored.quantity), { timeout: 10_000 })
+      .toEqual([1000]);
+    const writes = await getIdbWrites(page);
+    console.log(`[e2e] 1,000 cart.add ${label}: ${writes.count} IndexedDB writes to cartback/kv (keys: ${writes.keys.join(', ')})`);
+    expect(writes.count).toBeLessThanOrEqual(10);
+
+    await page.reload();
+    await waitForCartback(page);
+    const cart = await getCart(page);
+    expect(cart.items).toEqual([expect.objectContaining({ ...item, quantity: 1000 })]);
+    expect(cart.count).toBe(1000);
+    expect(cart.value).toBe(19990);
+    expect(watch.pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,133 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { makeBatch, makeCart, makeEvent } from './makeEvent';
+import { startTestCollector, type TestCollector } from './startTestCollector';
+
+let c: TestCollector;
+afterEach(() => c.stop());
+
+describe('abandoned carts and stats', () => {
+  const shopperA = '11111111-1111-4111-8111-111111111111';
+  const shopperB = '22222222-2222-4222-8222-222222222222';
+  const cartA = makeCart({ id: 'cart-a', version: 2 });
+  const cartB = makeCart({ id: 'cart-b', version: 1, value: 7, count: 1, currency: 'USD' });
+  const a = { anonymousId: shopperA };
+  const b = { anonymousId: shopperB };
+
+  it('reports abandonments, returns and recoveries', async () => {
+    c = await startTestCollector();
+    await c.post(
+      makeBatch([
+        makeEvent('cart_updated', { ...a, cart: cartA, time: '2026-03-01T10:00:00.000Z' }),
+        makeEvent('cart_abandoned', { ...a, cart: cartA, abandonmentId: 'cart-a:2', time: '2026-03-01T10:30:00.000Z' }),
+        // Shopper B bought something before abandoning: that order recovers nothing.
+        makeEvent('order_completed', { ...b, time: '2026-03-01T09:00:00.000Z' }),
+        makeEvent('cart_abandoned', {
+          ...b,
+          cart: cartB,
+          abandonmentId: 'cart-b:1',
+          reason: 'idle',
+          time: '2026-03-01T11:00:00.000Z',
+        }),
+      ]),
+    );
+    // Shopper A comes back the next day and buys; the order's offset is +01:00 (= 11:00Z).
+    await c.post(
+      makeBatch([
+        makeEvent('cart_returned', { ...a, cart: cartA, abandonmentId: 'cart-a:2', time: '2026-03-02T10:00:00.000Z' }),
+        makeEvent('order_completed', { ...a, attribution: ['banner'], time: '2026-03-02T12:00:00+01:00' }),
+      ]),
+    );
+
+    const stats = await c.get('/api/stats');
+    expect(stats.status).toBe(200);
+    expect(stats.body).toEqual({ cartsTracked: 2, abandoned: 2, returned: 1, recovered: 1, events: 6 });
+
+    const { body } = await c.get('/api/carts/abandoned');
+    expect(body.carts).toEqual([
+      {
+        cartId: 'cart-b',
+        abandonmentId: 'cart-b:1',
+        reason: 'idle',
+        anonymousId: shopperB,
+        abandonedAt: '2026-03-01T11:00:00.000Z',
+        items: cartB.items,
+        value: 7,
+        currency: 'USD',
+        count: 1,
+        returned: false,
+        recovered: false,
+      },
+      expect.objectContaining({ cartId: 'cart-a', value: 25, currency: 'EUR', returned: true, recovered: true }),
+    ]);
+  });
+
+  it('lists only the latest abandonment of a cart', async () => {
+    c = await startTestCollector();
+    await c.post(
+      makeBatch([
+        makeEvent('cart_abandoned', { cart: cartA, abandonmentId: 'cart-a:2', time: '2026-03-01T10:00:00.000Z' }),
+        makeEvent('cart_abandoned', {
+          cart: { ...cartA, version: 5 },
+          abandonmentId: 'cart-a:5',
+          time: '2026-03-03T10:00:00.000Z',
+        }),
+      ]),
+    );
+    const { body } = await c.get('/api/carts/abandoned');
+    expect(body.carts.map((cart: { abandonmentId: string }) => cart.abandonmentId)).toEqual(['cart-a:5']);
+  });
+});
+
+describe('routing', () => {
+  it('filters recent events by type and rejects a bad limit', async () => {
+    c = await startTestCollector();
+    const banner = makeEvent('banner_shown');
+    await c.post(makeBatch([makeEvent('cart_updated'), banner, makeEvent('cart_updated')]));
+
+    const { body } = await c.get('/api/events?type=banner_shown');
+    expect(body.events).toEqual([{ receivedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), event: banner }]);
+    expect((await c.get('/api/events?limit=2')).body.events).toHaveLength(2);
+
+    const badLimit = await c.get('/api/events?limit=0');
+    expect(badLimit.status).toBe(400);
+    expect(badLimit.body.error).toBe('limit must be an integer from 1 to 500 (0).');
+  });
+
+  it('answers an unknown path with 404 and a wrong method with 405, in JSON', async () => {
+    c = await startTestCollector();
+    const missing = await c.get('/nope');
+    expect(missing.status).toBe(404);
+    expect(missing.body.error).toBe('No route for /nope. Send events to POST /events.');
+
+    const wrongMethod = await c.get('/events');
+    expect(wrongMethod.status).toBe(405);
+    expect(wrongMethod.headers.get('allow')).toBe('POST, OPTIONS');
+    expect(wrongMethod.body.error).toBe('GET is not allowed on /events.');
+    expect((await c.get('/health')).body).toEqual({ ok: true });
+  });
+
+  it('keeps the read APIs closed to other origins', async () => {
+    c = await startTestCollector();
+    for (const path of ['/api/stats', '/api/events', '/api/carts/abandoned']) {
+      expect((await c.get(path)).headers.get('access-control-allow-origin')).toBeNull();
+    }
+  });
+
+  it('serves the dashboard under a strict CSP, with its script as a file', async () => {
+    c = await startTestCollector();
+    const page = await fetch(c.url + '/');
+    const html = await page.text();
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(page.headers.get('content-security-policy')).not.toContain('unsafe-inline');
+    expect(html).toContain('<script type="module" src="/dashboard.js"></script>');
+    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+
+    const script = await fetch(c.url + '/dashboard.js');
+    expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    const source = await script.text();
+    expect(source).toContain("getJson('/api/stats')");
+    // Event data is shoppers' input: it must never be parsed as HTML.
+    expect(source).not.toMatch(/innerHTML|outerHTML|insertAdjacentHTML|document\.write/);
+  });
+});

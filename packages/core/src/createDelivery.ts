@@ -1,0 +1,172 @@
+import { CartbackError } from './CartbackError';
+import type { CartbackEvent } from './events';
+import { getRetryDelay, isRetryable } from './getRetryDelay';
+import { byteLength, splitBatch, toBody } from './splitBatch';
+
+export interface DeliveryOptions {
+  endpoint: string;
+  outbox: {
+    read(): Promise<CartbackEvent[]>;
+    remove(ids: string[]): Promise<void>;
+    /** What is not yet confirmed, synchronously: page hide leaves no time to await storage. */
+    unsent(): CartbackEvent[];
+  };
+  fetch: typeof fetch;
+  sendBeacon?: (url: string, body: string) => boolean;
+  isOnline: () => boolean;
+  onOnline: (fn: () => void) => () => void;
+  /** Runs `fn` while no other tab is flushing, so open tabs do not send the same events twice. */
+  withLock: (fn: () => Promise<void>) => Promise<void>;
+  now: () => number;
+  random: () => number;
+  report: (error: CartbackError) => void;
+}
+
+export type Delivery = ReturnType<typeof createDelivery>;
+
+const MAX_BYTES = 256 * 1024;
+const MAX_EVENTS = 100;
+// Chrome refuses keepalive and beacon data beyond 64 KiB in flight per page: stay under it.
+const KEEPALIVE_BYTES = 60_000;
+const BEACON_BYTES = 64_000;
+
+const ids = (events: CartbackEvent[]) => events.map((e) => e.id);
+const halves = (events: CartbackEvent[]) => [events.slice(0, events.length >> 1), events.slice(events.length >> 1)];
+
+/**
+ * Sends the outbox to the endpoint: batched fetch while the page lives, sendBeacon when it
+ * hides. An event leaves the outbox only on a 2xx, or when the endpoint refuses it for good
+ * (reported), so every other failure is a later retry. Never throws, never rejects.
+ */
+export function createDelivery(o: DeliveryOptions) {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let offOnline: (() => void) | undefined;
+  let running: Promise<void> | undefined;
+  let again = false;
+  let attempt = 0;
+  let alive = true;
+
+  const stopTimer = () => {
+    clearTimeout(timer);
+    timer = undefined;
+  };
+  const stopOnline = () => {
+    offOnline?.();
+    offOnline = undefined;
+  };
+  const later = (ms: number) => {
+    stopTimer();
+    if (alive) timer = setTimeout(flush, ms);
+  };
+  const retry = (retryAfter?: string | null) => {
+    again = false; // the retry timer sends whatever arrived meanwhile; rerunning now would hammer a failing endpoint
+    later(getRetryDelay(attempt++, o.random, retryAfter, o.now()));
+  };
+  // Offline is not a failure: no request would succeed, so wait without spending attempts.
+  const whenOnline = () => {
+    if (alive && !offOnline)
+      offOnline = o.onOnline(() => {
+        stopOnline();
+        void flush();
+      });
+  };
+
+  /** Sends one batch; resolves false when the flush must stop and wait for a retry. */
+  async function post(batch: CartbackEvent[]): Promise<boolean> {
+    const body = toBody(batch, o.now());
+    let res: Response | undefined;
+    try {
+      res = await o.fetch(o.endpoint, {
+        method: 'POST',
+        body,
+        // text/plain and no custom headers: a "simple" request, so no CORS preflight.
+        headers: { 'Content-Type': 'text/plain;charset=UTF-8' },
+        keepalive: byteLength(body) < KEEPALIVE_BYTES,
+        credentials: 'omit',
+      });
+    } catch {} // a network error: `res` stays undefined
+    const status = res ? res.status : 'network';
+    if (res?.ok) {
+      attempt = 0;
+      await o.outbox.remove(ids(batch));
+      return true;
+    }
+    if (status === 413 && batch.length > 1) {
+      const [a, b] = halves(batch);
+      return (await post(a)) && post(b);
+    }
+    if (isRetryable(status)) {
+      if (!res && !o.isOnline()) whenOnline();
+      else retry(res?.headers.get('Retry-After'));
+      return false;
+    }
+    // Sending these again would be refused again and block everything queued behind them.
+    await o.outbox.remove(ids(batch));
+    o.report(
+      new CartbackError(
+        'events_rejected',
+        `the endpoint rejected ${batch.length} events with HTTP ${status} (${o.endpoint}). ` +
+          'Check that it accepts the event schema (schema/events.v1.json) sent as text/plain JSON, and answers 2xx',
+      ),
+    );
+    return true;
+  }
+
+  async function send(): Promise<void> {
+    if (!alive) return;
+    if (!o.isOnline()) return whenOnline();
+    await o.withLock(async () => {
+      for (const batch of splitBatch(await o.outbox.read(), MAX_BYTES, MAX_EVENTS)) if (!(await post(batch))) return;
+    });
+  }
+
+  /** Sends everything pending now; a call while one is in flight runs one more afterwards. */
+  function flush(): Promise<void> {
+    stopTimer();
+    if (running) {
+      again = true;
+      return running;
+    }
+    return (running = send()
+      .catch(() => retry()) // storage or lock failures: the events are still in the outbox
+      .then(() => {
+        running = undefined;
+        if (again) {
+          again = false;
+          return flush();
+        }
+      }));
+  }
+
+  return {
+    /**
+     * Flushes within `delay` ms. A pending timer is kept, not pushed back: a steady trickle of
+     * events must not postpone delivery forever, and a backoff must not be cut short.
+     */
+    schedule(delay = 1000): void {
+      if (!timer) later(delay);
+    },
+    flush,
+    /** For page hide: hands what is unsent to the browser, which delivers it after unload. */
+    beacon(): void {
+      const { sendBeacon } = o;
+      if (!sendBeacon || !o.isOnline()) return;
+      try {
+        const now = o.now();
+        // Nothing is removed: only a 2xx proves delivery, so a beaconed event may be sent
+        // again by the next page and the collector deduplicates by id. A refused body is
+        // retried in halves (the quota is shared with other in-flight keepalive requests);
+        // a single refused event waits in the outbox for the next page.
+        const send = (group: CartbackEvent[]): void => {
+          if (!sendBeacon(o.endpoint, toBody(group, now)) && group.length > 1) halves(group).forEach(send);
+        };
+        splitBatch(o.outbox.unsent(), BEACON_BYTES, MAX_EVENTS).forEach(send);
+      } catch {} // page hide is the last chance to run: nothing may throw into the host's handler
+    },
+    destroy(): void {
+      alive = false;
+      stopTimer();
+      stopOnline();
+    },
+  };
+}

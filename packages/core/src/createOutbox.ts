@@ -1,0 +1,74 @@
+import { CartbackError } from './CartbackError';
+import type { CartbackEvent } from './events';
+import type { KeyValueStorage } from './types';
+
+const PREFIX = 'event:';
+
+export const OUTBOX_LIMITS = { maxEvents: 500, maxBytes: 1024 * 1024, maxAge: 7 * 24 * 3600 * 1000 };
+
+/**
+ * Picks what to drop when the outbox is over its caps: everything older than `maxAge`,
+ * then, while over `maxEvents` or `maxBytes`, a `cart_updated` that a newer snapshot of
+ * the same cart supersedes, and only then the oldest event. `events` is oldest first.
+ */
+export function selectDrops(events: CartbackEvent[], now: number, limits = OUTBOX_LIMITS): CartbackEvent[] {
+  const drops = new Set(events.filter((e) => now - Date.parse(e.time) > limits.maxAge));
+  const sizes = new Map(events.map((e) => [e, JSON.stringify(e).length]));
+  let kept = events.filter((e) => !drops.has(e));
+  let bytes = kept.reduce((sum, e) => sum + sizes.get(e)!, 0);
+  while (kept.length > limits.maxEvents || bytes > limits.maxBytes) {
+    const victim =
+      kept.find(
+        (e, i) =>
+          e.type === 'cart_updated' && kept.slice(i + 1).some((n) => n.type === 'cart_updated' && n.cart?.id === e.cart?.id),
+      ) ?? kept[0]!;
+    drops.add(victim);
+    bytes -= sizes.get(victim)!;
+    kept = kept.filter((e) => e !== victim);
+  }
+  return events.filter((e) => drops.has(e));
+}
+
+/**
+ * The durable outbox: one storage key per event, written when the event is created and
+ * deleted only once the endpoint has answered 2xx (or refused it for good). Every tab
+ * writes its own keys, so the tab that flushes sees the events of all tabs.
+ */
+export function createOutbox(storage: () => KeyValueStorage, now: () => number, report: (e: CartbackError) => void) {
+  let unsent: CartbackEvent[] = [];
+  return {
+    add(event: CartbackEvent): Promise<void> {
+      unsent.push(event);
+      return storage().set(PREFIX + event.id, event);
+    },
+    /** This tab's events not yet confirmed: what a beacon can send without waiting for storage. */
+    unsent: () => unsent,
+    /** Every tab's pending events, oldest first, within the caps. */
+    async read(): Promise<CartbackEvent[]> {
+      const events = (await storage().entries())
+        .filter(([key]) => String(key).startsWith(PREFIX))
+        .map(([, event]) => event as CartbackEvent)
+        .sort((a, b) => a.time.localeCompare(b.time));
+      const drops = selectDrops(events, now());
+      if (!drops.length) return events;
+      await this.remove(drops.map((e) => e.id));
+      report(
+        new CartbackError(
+          'outbox_full',
+          `the outbox was over its limits; ${drops.length} events were dropped (${drops.map((e) => e.type).join(', ')}). The endpoint has been unreachable for a long time`,
+        ),
+      );
+      return events.filter((e) => !drops.includes(e));
+    },
+    async remove(ids: string[]): Promise<void> {
+      unsent = unsent.filter((e) => !ids.includes(e.id));
+      await Promise.all(ids.map((id) => storage().del(PREFIX + id)));
+    },
+    /** Forgets every pending event (consent withdrawn). */
+    reset(): void {
+      unsent = [];
+    },
+  };
+}
+
+export type Outbox = ReturnType<typeof createOutbox>;

@@ -1,0 +1,91 @@
+export type LeaveReason = 'tab_closed' | 'navigated_away' | 'hidden' | 'idle';
+
+export interface PageWatchOptions {
+  /** Idle or hidden time after which the shopper counts as gone. */
+  abandonAfter: number;
+  /** The page is being hidden or unloaded: last chance to send. */
+  onHide: () => void;
+  /** The shopper left the store (not a move between the store's own pages). */
+  onLeave: (reason: LeaveReason) => void;
+  /** The page is visible again after being hidden. */
+  onShow: () => void;
+}
+
+// A same-origin navigation started this recently is the one a pagehide belongs to.
+const NAVIGATION_WINDOW = 10_000;
+const ACTIVITY = ['pointerdown', 'keydown', 'scroll', 'touchstart'];
+
+/**
+ * Tells leaving from browsing. Moving between the store's own pages is announced by the
+ * Navigation API's `navigate` event where it exists, and by same-origin link clicks and form
+ * submits otherwise; a pagehide without such an announcement is a closed tab or a trip to
+ * another site. Never uses `unload`/`beforeunload`: they break the back/forward cache.
+ */
+export function watchPage(win: Window, options: PageWatchOptions): () => void {
+  const { abandonAfter } = options;
+  const doc = win.document;
+  let internalAt = -Infinity;
+  let awayAt = -Infinity;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const sameOrigin = (url: string | undefined) => {
+    try {
+      return new URL(url!, win.location.href).origin === win.location.origin;
+    } catch {
+      return false;
+    }
+  };
+  const mark = (url: string | undefined) => {
+    if (sameOrigin(url)) internalAt = Date.now();
+    else awayAt = Date.now();
+  };
+  const restartTimer = (reason: LeaveReason) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => options.onLeave(reason), abandonAfter);
+  };
+
+  const nav = (win as unknown as { navigation?: EventTarget }).navigation;
+  const onNavigate = (e: Event) => {
+    const { destination, downloadRequest } = e as Event & { destination: { url: string; sameDocument: boolean }; downloadRequest: string | null };
+    if (!destination.sameDocument && downloadRequest == null) mark(destination.url);
+  };
+  const onClick = (e: Event) => {
+    const link = (e.target as Element | null)?.closest?.('a[href]') as HTMLAnchorElement | null;
+    // A router that handles the click itself cancels it: not a page load at all.
+    if (link && !link.target && !link.hasAttribute('download')) setTimeout(() => e.defaultPrevented || mark(link.href));
+  };
+  const onSubmit = (e: Event) => {
+    const form = e.target as HTMLFormElement;
+    setTimeout(() => e.defaultPrevented || mark(form.action));
+  };
+  const onPageHide = () => {
+    options.onHide();
+    const now = Date.now();
+    if (now - internalAt > NAVIGATION_WINDOW) options.onLeave(now - awayAt < NAVIGATION_WINDOW ? 'navigated_away' : 'tab_closed');
+  };
+  const onVisibility = () => {
+    if (doc.visibilityState === 'hidden') {
+      options.onHide();
+      restartTimer('hidden');
+    } else {
+      options.onShow();
+      restartTimer('idle');
+    }
+  };
+  const onActivity = () => restartTimer('idle');
+
+  const listeners: [EventTarget, string, (e: Event) => void][] = [
+    [win, 'pagehide', onPageHide],
+    [doc, 'visibilitychange', onVisibility],
+    ...ACTIVITY.map((type): [EventTarget, string, () => void] => [win, type, onActivity]),
+  ];
+  if (nav) listeners.push([nav, 'navigate', onNavigate]);
+  else listeners.push([doc, 'click', onClick], [doc, 'submit', onSubmit]);
+  for (const [target, type, fn] of listeners) target.addEventListener(type, fn, { capture: true, passive: true });
+  restartTimer('idle');
+
+  return () => {
+    clearTimeout(timer);
+    for (const [target, type, fn] of listeners) target.removeEventListener(type, fn, { capture: true });
+  };
+}
