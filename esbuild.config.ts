@@ -4,14 +4,17 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
-import { build, type BuildOptions } from 'esbuild';
+import { build, type BuildOptions, type Plugin } from 'esbuild';
 
 const require = createRequire(import.meta.url);
 const tsc = require.resolve('typescript/bin/tsc');
 const VERSION: string = JSON.parse(readFileSync('packages/cartback/package.json', 'utf8')).version;
 
-/** Packages in dependency order; each is published as ESM with its dependencies external. */
-const PACKAGES = ['core', 'cartback'];
+/** Packages in dependency order, with their entries; published as ESM, dependencies external. */
+const PACKAGES: Record<string, string[]> = {
+  core: ['index', 'tracking', 'diagnostics'],
+  cartback: ['index'],
+};
 
 /** Files the browser loads, bundled with everything they import. */
 export const BROWSER_FILES: BuildOptions[] = [
@@ -20,7 +23,32 @@ export const BROWSER_FILES: BuildOptions[] = [
     outfile: 'packages/cartback/dist/cartback.js',
     format: 'iife',
   },
+  {
+    entryPoints: ['packages/core/src/tracking.ts'],
+    outfile: 'packages/cartback/dist/cartback-tracking.js',
+    format: 'esm',
+  },
+  {
+    entryPoints: ['packages/core/src/diagnostics.ts'],
+    outfile: 'packages/cartback/dist/cartback-diagnostics.js',
+    format: 'esm',
+  },
 ];
+
+/**
+ * In `cartback.js` (a classic script, so no code splitting), a lazy `import('./tracking')`
+ * becomes an import of the chunk file beside it, `./cartback-tracking.js`: a classic
+ * script's dynamic imports resolve against the script's own URL, wherever the store serves it.
+ */
+const lazyChunks: Plugin = {
+  name: 'lazy-chunks',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/(tracking|diagnostics)$/ }, (args) =>
+      args.kind === 'dynamic-import' ? { path: `./cartback-${args.path.slice(2)}.js`, external: true } : undefined,
+    );
+  },
+};
+BROWSER_FILES[0]!.plugins = [lazyChunks];
 
 const shared: BuildOptions = {
   bundle: true,
@@ -37,15 +65,17 @@ export function formatSizes(file: string): string {
 }
 
 async function main() {
-  for (const name of PACKAGES) {
+  for (const [name, entries] of Object.entries(PACKAGES)) {
     const dir = `packages/${name}`;
     rmSync(`${dir}/dist`, { recursive: true, force: true });
     await build({
       ...shared,
-      entryPoints: [`${dir}/src/index.ts`],
-      outfile: `${dir}/dist/index.js`,
+      entryPoints: entries.map((entry) => `${dir}/src/${entry}.ts`),
+      outdir: `${dir}/dist`,
       format: 'esm',
+      splitting: true,
       packages: 'external',
+      external: ['@cartback/*'], // tsconfig paths would otherwise inline sibling packages
       sourcemap: true,
     });
     execFileSync(process.execPath, [tsc, '-p', `${dir}/tsconfig.build.json`], { stdio: 'inherit' });

@@ -108,7 +108,7 @@ describe('runQueued', () => {
     await typed.ready;
     await new Promise((r) => setTimeout(r, 0));
     expect(consoleError).toHaveBeenCalledTimes(1);
-    expect(consoleError).toHaveBeenCalledWith('theme bug');
+    expect(consoleError).toHaveBeenCalledWith(expect.objectContaining({ message: 'theme bug' }));
   });
 
   it('waits for a slow ready before calling a function entry', async () => {

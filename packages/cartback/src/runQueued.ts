@@ -10,7 +10,8 @@ export type QueuedCall = [method: string, ...args: unknown[]] | ((api: CartbackA
 export function runQueued(api: CartbackApi, entry: unknown): void {
   try {
     if (typeof entry === 'function') {
-      void api.ready.then(entry as (api: CartbackApi) => void);
+      // The callback is the store's code: its errors go to the console, not to unhandledrejection.
+      api.ready.then(entry as (api: CartbackApi) => void).catch((error) => console.error(error));
       return;
     }
     const [method, ...args] = Array.isArray(entry) ? entry : [];
@@ -18,7 +19,7 @@ export function runQueued(api: CartbackApi, entry: unknown): void {
     let owner: any = api;
     for (const part of typeof method === 'string' ? method.split('.') : [undefined]) {
       owner = target;
-      target = part && Object.prototype.hasOwnProperty.call(target, part) ? target[part] : undefined;
+      target = part && target != null && Object.prototype.hasOwnProperty.call(target, part) ? target[part] : undefined;
     }
     if (typeof target !== 'function') {
       throw new CartbackError(

@@ -1,7 +1,7 @@
 import type { CartbackApi } from '@cartback/core';
-import { init } from './init';
 import { readScriptConfig } from './readScriptConfig';
 import { runQueued } from './runQueued';
+import { start } from './start';
 
 // The entry of `cartback.js`, the file a store includes with a <script> tag. Unlike the
 // npm entry, running it is the point: it reads the config, starts cartback, and replaces
@@ -19,14 +19,15 @@ const existing = window.cartback as (CartbackApi & { push?: unknown }) | unknown
 if (existing && !Array.isArray(existing)) {
   console.warn('[cartback] cartback.js is included twice; the second copy does nothing. Remove one <script> tag.');
 } else {
+  const script = document.currentScript as HTMLScriptElement | null;
   const fileConfig = window.cartbackConfig;
   const config =
     typeof fileConfig === 'object' && fileConfig !== null
-      ? { ...fileConfig, ...readScriptConfig(document.currentScript) }
+      ? { ...fileConfig, ...readScriptConfig(script) }
       : fileConfig === undefined
-        ? readScriptConfig(document.currentScript)
+        ? readScriptConfig(script)
         : fileConfig; // not an object: let validation name it
-  const api = init(config as object);
+  const api = start(config);
   const push = (...entries: unknown[]) => {
     entries.forEach((entry) => runQueued(api, entry));
     return 0;

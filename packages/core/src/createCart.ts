@@ -2,11 +2,13 @@ import { fromMinor, toMinor } from './money';
 import type { CartItem, CartPatch, CartSnapshot, CartState, ChangeSource, Unsubscribe } from './types';
 import { validateItem, validatePatch } from './validateItem';
 
-type Op = (items: CartItem[]) => CartItem[];
+type Items = (items: CartItem[]) => CartItem[];
+type Op = (state: CartState) => CartState;
 type Listener = (cart: CartSnapshot, source: ChangeSource) => void;
 
-const sameLine = (a: CartItem, id: string, variant?: string) =>
-  a.id === id && (variant === undefined || a.variant === variant);
+/** `variant` undefined selects every line of the product (update, remove). */
+const isLine = (line: CartItem, id: string, variant?: string) =>
+  line.id === id && (variant === undefined || line.variant === variant);
 
 export function getCartSnapshot(state: CartState): CartSnapshot {
   let minor = 0;
@@ -37,11 +39,13 @@ export interface CartOptions {
 
 /**
  * The cart store. Changes made before the saved cart is loaded are kept as operations and
- * replayed on top of it by `hydrate`, so an early `cart.add` is never lost or overwritten.
+ * replayed on top of it by `hydrate`, so an early `cart.add`, `cart.remove` or purchase is
+ * never lost or overwritten by what was saved.
  */
 export function createCart(options: CartOptions) {
   const { currency, now } = options;
-  let state: CartState = { id: options.newId(), version: 0, items: [], currency, updatedAt: now() };
+  const empty = (): CartState => ({ id: options.newId(), version: 0, items: [], currency, updatedAt: now() });
+  let state = empty();
   let pending: Op[] | undefined = [];
   const listeners = new Set<Listener>();
 
@@ -56,12 +60,21 @@ export function createCart(options: CartOptions) {
     }
   };
 
+  /** An operation on the items; a no-op keeps the same state (and version). */
+  const onItems =
+    (fn: Items): Op =>
+    (s) => {
+      const items = fn(s.items);
+      return items === s.items ? s : { ...s, items, version: s.version + 1, updatedAt: now() };
+    };
+
+  /** Applies an operation. Before hydration it is also kept for replay, whatever it did here. */
   const apply = (op: Op): boolean => {
-    const items = op(state.items);
-    if (items === state.items) return false;
-    state = { ...state, items, version: state.version + 1, updatedAt: now() };
-    if (pending) pending.push(op);
-    else options.onChange(state);
+    const next = op(state);
+    pending?.push(op);
+    if (next === state) return !!pending;
+    state = next;
+    if (!pending) options.onChange(state);
     notify('local');
     return true;
   };
@@ -78,41 +91,38 @@ export function createCart(options: CartOptions) {
       }
     };
 
-  const update = (id: string, variant: string | undefined, patch: CartPatch): Op => (items) => {
-    if (!items.some((line) => sameLine(line, id, variant))) return items;
-    return items
-      .map((line) => (sameLine(line, id, variant) ? { ...line, ...patch } : line))
-      .filter((line) => line.quantity > 0);
-  };
+  const patchLines = (id: string, variant: string | undefined, patch: CartPatch): Items => (items) =>
+    items.some((line) => isLine(line, id, variant))
+      ? items.map((line) => (isLine(line, id, variant) ? { ...line, ...patch } : line)).filter((line) => line.quantity > 0)
+      : items;
 
   return {
     add: guard((input: unknown): Op => {
       const item = validateItem(input, currency);
-      return (items) => {
+      return onItems((items) => {
+        // The same product and variant (exactly: no variant is its own line) adds up.
         const line = items.find((l) => l.id === item.id && l.variant === item.variant);
-        if (!line) return item.quantity ? [...items, item] : items;
-        return update(item.id, item.variant, { ...item, quantity: line.quantity + item.quantity })(items);
-      };
+        if (line) return items.map((l) => (l === line ? { ...l, ...item, quantity: l.quantity + item.quantity } : l));
+        return item.quantity ? [...items, item] : items;
+      });
     }),
     update: guard((id: unknown, patch: unknown, variant?: string): Op =>
-      update(String(id), variant, validatePatch(patch, currency)),
+      onItems(patchLines(String(id), variant, validatePatch(patch, currency))),
     ),
-    remove: guard((id: unknown, variant?: string): Op => (items) => {
-      const rest = items.filter((line) => !sameLine(line, String(id), variant));
-      return rest.length === items.length ? items : rest;
-    }),
+    remove: guard((id: unknown, variant?: string): Op =>
+      onItems((items) => {
+        const rest = items.filter((line) => !isLine(line, String(id), variant));
+        return rest.length === items.length ? items : rest;
+      }),
+    ),
     set: guard((input: unknown): Op => {
       const list = Array.isArray(input) ? input : [input];
       const next = list.map((item) => validateItem(item, currency, 'cart.set')).filter((i) => i.quantity);
-      return () => next;
+      return onItems(() => next);
     }),
-    clear: guard((): Op => (items) => (items.length ? [] : items)),
+    clear: guard((): Op => onItems((items) => (items.length ? [] : items))),
     /** Starts a new cart (after a purchase): new id, version 0. */
-    reset(): void {
-      state = { id: options.newId(), version: 0, items: [], currency, updatedAt: now() };
-      options.onChange(state);
-      notify('local');
-    },
+    reset: () => void apply(() => empty()),
     subscribe(fn: Listener): Unsubscribe {
       listeners.add(fn);
       return () => void listeners.delete(fn);
@@ -123,10 +133,9 @@ export function createCart(options: CartOptions) {
     hydrate(saved: CartState | undefined): void {
       const ops = pending ?? [];
       pending = undefined;
-      if (saved && saved.currency === currency) {
-        state = saved;
-        for (const op of ops) state = { ...state, items: op(state.items), version: state.version + 1 };
-        if (saved.items.length) notify('storage');
+      if (saved?.currency === currency) {
+        state = ops.reduce((s, op) => op(s), saved);
+        if (state.items.length) notify('storage');
       }
       if (ops.length) options.onChange(state);
     },

@@ -3,7 +3,7 @@ import { CartbackError } from './CartbackError';
 import { createCartback } from './createCartback';
 import { memoryStorage } from './memoryStorage';
 import type { Platform } from './types';
-import { validateConfig } from './validateConfig';
+import { checkConfig } from './checkConfig';
 
 const T0 = 1_700_000_000_000;
 const mug = { id: 'mug', name: 'Mug', price: 12.5 };
@@ -22,7 +22,7 @@ function setup(storage = memoryStorage(), config: object = {}) {
     uuid: vi.fn(() => `uuid-${++n}`),
     console: { warn: vi.fn(), error: vi.fn(), info: vi.fn() },
   } satisfies Platform;
-  const api = createCartback(validateConfig(config).config!, platform);
+  const api = createCartback(checkConfig(config).config!, platform);
   const errors = vi.fn();
   api.on('error', errors);
   created.push(api);
@@ -54,7 +54,7 @@ describe('createCartback', () => {
 
       expect(platform.console.error).toHaveBeenCalledTimes(1);
       expect(platform.console.error).toHaveBeenCalledWith(
-        `[cartback] cart.add: item.price must be a finite number >= 0 (got "12.50"). Pass the unit price in the cart's currency, e.g. 19.99.`,
+        `[cartback] cart.add: item.price must be a finite number >= 0, e.g. 19.99 (got "12.50").`,
       );
       expect(errors).toHaveBeenCalledTimes(1);
       expect(errors.mock.calls[0]![0]).toBeInstanceOf(CartbackError);

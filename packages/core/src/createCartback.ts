@@ -1,8 +1,9 @@
 import { CartbackError, describeValue } from './CartbackError';
 import type { ResolvedConfig } from './config';
-import { readConsentFlag } from './consentFlag';
 import { createCore, type CartListener } from './createCore';
-import { createTracker } from './createTracker';
+import { createDraft } from './createDraft';
+import type { EventType } from './events';
+import type { Tracker } from './tracking';
 import type { CartItem, Platform, Unsubscribe } from './types';
 
 export interface Order {
@@ -48,14 +49,32 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 
 /** Builds the runtime API over a new engine. */
 export function createCartback(config: ResolvedConfig, platform: Platform) {
-  const win = platform.window;
-  const core = createCore(config, platform, !config.requireConsent || readConsentFlag(win));
-  const tracker = createTracker(core, win);
+  const core = createCore(config, platform);
   const { cart } = core;
 
-  const api: CartbackApi & { core: typeof core; tracker: typeof tracker } = {
+  // Events are a lazy chunk, started once there is something to track: a cart, a shopper
+  // back from an abandonment, events left by an earlier page, or an event call.
+  let tracker: Promise<Tracker | undefined> | undefined;
+  const startTracking = () =>
+    (tracker ??= import('./tracking').then(
+      ({ createTracker }) => createTracker(core),
+      (error): undefined => {
+        tracker = undefined;
+        core.report(new CartbackError('chunk_failed', `the tracking code did not load (${error}); events are not recorded until it does`));
+      },
+    ));
+  const track = (type: EventType, props?: Record<string, unknown>) => {
+    const draft = createDraft(core, type, props);
+    void startTracking().then((t) => t?.send(draft));
+  };
+  cart.subscribe((snapshot) => snapshot.items.length && startTracking());
+  void core.ready.then(async () => {
+    const pending = !!core.getEndedSession() || (await core.getStorage().entries()).some(([key]) => key.startsWith('event:'));
+    if (pending || cart.getState().items.length) startTracking();
+  });
+
+  const api: CartbackApi & { core: typeof core } = {
     core,
-    tracker,
     cart: {
       add: cart.add,
       update: cart.update,
@@ -89,15 +108,15 @@ export function createCartback(config: ResolvedConfig, platform: Platform) {
         );
         return false;
       }
-      if (!tracker.mayIdentify()) return false;
+      if (core.gpc) return false; // Global Privacy Control: no identity is kept or sent
       const identity = core.getIdentity();
       const userId = traits.customerId != null ? String(traits.customerId) : identity.userId;
       core.setIdentity({ ...identity, userId, traits: { ...identity.traits, ...traits } });
-      tracker.track('identified', { traits });
+      track('identified', { traits });
       return true;
     },
     checkoutStarted() {
-      tracker.track('checkout_started');
+      track('checkout_started');
     },
     purchase(order) {
       const id = isRecord(order) ? order.orderId : undefined;
@@ -111,7 +130,7 @@ export function createCartback(config: ResolvedConfig, platform: Platform) {
         return false;
       }
       const { value, currency } = order;
-      tracker.track('order_completed', {
+      track('order_completed', {
         order: { orderId: String(id), ...(value !== undefined && { value }), ...(currency && { currency }) },
         attribution: [],
       });
@@ -119,19 +138,22 @@ export function createCartback(config: ResolvedConfig, platform: Platform) {
       return true;
     },
     async consent(state) {
-      if (state === 'granted' || state === 'denied') return tracker.setConsent(state);
+      if (state === 'granted' || state === 'denied') {
+        await core.setConsent(state);
+        return void (await tracker)?.onConsent(state === 'granted');
+      }
       core.reject(
         new CartbackError('invalid_consent', `consent: state must be "granted" or "denied" (got ${describeValue(state)}). Call it from your consent banner`),
       );
     },
     flush: async () => {
       await core.flush();
-      await tracker.flush();
+      await (await tracker)?.flush();
     },
     on: core.emitter.on,
     ready: core.ready.then(() => api),
     destroy() {
-      tracker.destroy();
+      void tracker?.then((t) => t?.destroy());
       core.destroy();
     },
   };

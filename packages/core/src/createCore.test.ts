@@ -3,7 +3,7 @@ import { CartbackError } from './CartbackError';
 import { createCartback } from './createCartback';
 import { memoryStorage } from './memoryStorage';
 import type { CartState, KeyValueStorage, Platform, TabChannel } from './types';
-import { validateConfig } from './validateConfig';
+import { checkConfig } from './checkConfig';
 
 // createCore is reached through createCartback, the way every user reaches it.
 
@@ -56,7 +56,7 @@ function setup({ storage = memoryStorage(), config = {} as object } = {}) {
     uuid: vi.fn(() => `uuid-${++n}`),
     console: { warn: vi.fn(), error: vi.fn(), info: vi.fn() },
   } satisfies Platform;
-  const resolved = validateConfig(config).config!;
+  const resolved = checkConfig(config).config!;
   const api = createCartback(resolved, platform);
   created.push(api);
   const errors = vi.fn();

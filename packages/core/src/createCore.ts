@@ -1,5 +1,6 @@
 import { CartbackError, describeValue } from './CartbackError';
 import type { ResolvedConfig } from './config';
+import { readConsentFlag, writeConsentFlag } from './consentFlag';
 import { createCart } from './createCart';
 import { createEmitter } from './createEmitter';
 import { createWriteBehind } from './createWriteBehind';
@@ -19,17 +20,22 @@ import {
   type IdentityRecord,
   type SessionRecord,
 } from './records';
+import type { ConsentState } from './events';
 import type { CartSnapshot, CartState, ChangeSource, KeyValueStorage, Platform, Unsubscribe } from './types';
 
 export const CHANNEL_NAME = 'cartback';
 
 /**
- * Starts cartback's engine: the cart, its persistence and tab sync, identity and session.
- * Nothing here touches a browser global; the environment comes in through `platform`.
- * `persist` false keeps everything in memory (consent not given yet).
+ * Starts cartback's engine: the cart, its persistence and tab sync, identity, session and
+ * consent. Nothing here touches a browser global; the environment comes in through `platform`.
  */
-export function createCore(config: ResolvedConfig, platform: Platform, persist = true) {
+export function createCore(config: ResolvedConfig, platform: Platform) {
   const { now } = platform;
+  const win = platform.window;
+  // Global Privacy Control: no event leaves the browser and no identity is kept; the cart still works.
+  const gpc = config.respectGlobalPrivacyControl && (win?.navigator as { globalPrivacyControl?: boolean } | undefined)?.globalPrivacyControl === true;
+  // With `requireConsent`, nothing is stored until consent is granted: the cart lives in memory.
+  let consent: ConsentState = config.requireConsent ? (readConsentFlag(win) ? 'granted' : 'unknown') : 'not_required';
   const emitter = createEmitter((e) => platform.console.error(e));
   const warned = new Set<string>();
 
@@ -56,7 +62,7 @@ export function createCore(config: ResolvedConfig, platform: Platform, persist =
       ),
     ),
   );
-  let storage: KeyValueStorage = persist ? durable : memoryStorage();
+  let storage: KeyValueStorage = consent === 'unknown' ? memoryStorage() : durable;
 
   let identity: IdentityRecord = { v: IDENTITY_VERSION, anonymousId: platform.uuid() };
   let session: SessionRecord = { v: SESSION_VERSION, id: platform.uuid(), startedAt: now(), lastActivity: now() };
@@ -118,8 +124,12 @@ export function createCore(config: ResolvedConfig, platform: Platform, persist =
       load(IDENTITY_KEY, (raw) => readRecord(raw, IDENTITY_KEY, IDENTITY_VERSION, isIdentityRecord)),
       load(SESSION_KEY, (raw) => readRecord(raw, SESSION_KEY, SESSION_VERSION, isSessionRecord)),
     ]);
-    if (savedIdentity) identity = savedIdentity;
-    else dirty.add(IDENTITY_KEY);
+    // Keep the saved anonymousId; traits from an `identify()` made before loading win.
+    if (savedIdentity) {
+      const { userId = savedIdentity.userId, traits } = identity;
+      identity = { ...savedIdentity, userId, traits: traits ? { ...savedIdentity.traits, ...traits } : savedIdentity.traits };
+    }
+    dirty.add(IDENTITY_KEY);
     if (savedSession && !savedSession.abandonmentId && now() - savedSession.lastActivity < config.abandonAfter)
       session = savedSession;
     else endedSession = savedSession;
@@ -140,6 +150,7 @@ export function createCore(config: ResolvedConfig, platform: Platform, persist =
     cart,
     ready,
     getStorage: () => storage,
+    isLoaded: () => loaded,
     getIdentity: () => identity,
     getSession: () => session,
     getEndedSession: () => endedSession,
@@ -151,19 +162,22 @@ export function createCore(config: ResolvedConfig, platform: Platform, persist =
       session = next;
       save(SESSION_KEY);
     },
-    /** Moves what is in memory to durable storage (consent granted). */
-    async persist() {
+    gpc,
+    getConsent: () => consent,
+    /** Granted: what was kept in memory moves to durable storage. Denied: what was stored is deleted. */
+    async setConsent(state: 'granted' | 'denied') {
+      consent = state;
+      writeConsentFlag(win, state === 'granted');
+      if (state === 'denied') {
+        storage = memoryStorage();
+        return durable.clear();
+      }
       if (storage === durable) return;
       const kept = await storage.entries();
       storage = durable;
       await Promise.all(kept.map(([key, value]) => durable.set(key, value)));
       [CART_KEY, IDENTITY_KEY, SESSION_KEY].forEach(save);
       await writer.flush();
-    },
-    /** Deletes everything stored and keeps the rest of the page in memory (consent denied). */
-    async forget() {
-      storage = memoryStorage();
-      await durable.clear();
     },
     /** Resolves when every change so far is in storage. */
     flush: () => ready.then(writer.flush),

@@ -4,7 +4,6 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import type { CartbackError } from './CartbackError';
 import { createDelivery, type DeliveryOptions } from './createDelivery';
 import type { CartbackEvent } from './events';
-import { byteLength } from './splitBatch';
 
 const endpoint = 'https://collector.test/events';
 const server = setupServer();
@@ -65,7 +64,6 @@ function setup(events: CartbackEvent[], overrides: Partial<DeliveryOptions> = {}
     outbox: {
       read: async () => [...pending],
       remove: async (ids) => void (pending = pending.filter((e) => !ids.includes(e.id))),
-      unsent: () => [...pending],
     },
     fetch: (input, init) => fetch(input, init), // msw patches the global at listen()
     isOnline: () => online,
@@ -267,7 +265,8 @@ describe('createDelivery flush', () => {
     useFakeTimers();
     let t!: ReturnType<typeof setup>;
     const received = collector((_, n) => {
-      if (n > 1) return status(200);
+      if (n > 2) return status(200);
+      if (n === 2) return status(503);
       t.setOnline(false);
       return HttpResponse.error();
     });
@@ -279,7 +278,11 @@ describe('createDelivery flush', () => {
 
     t.setOnline(true);
     await t.settled();
+    expect(received).toHaveLength(2); // 503: still the first backoff step, nothing was spent offline
+    await elapse(t, 749);
     expect(received).toHaveLength(2);
+    await elapse(t, 1);
+    expect(received).toHaveLength(3);
     expect(t.pending()).toEqual([]);
   });
 
@@ -314,6 +317,22 @@ describe('createDelivery flush', () => {
     expect(t.pending()).toEqual([]);
   });
 
+  it('does not rerun right after a failed flush: a flush() asked for during it waits for the backoff', async () => {
+    useFakeTimers();
+    let t!: ReturnType<typeof setup>;
+    const received = collector((_, n) => {
+      if (n === 1) void t.delivery.flush();
+      return status(n === 1 ? 503 : 200);
+    });
+    t = setup([makeEvent()]);
+
+    await t.delivery.flush();
+    expect(received).toHaveLength(1);
+    await elapse(t, 750);
+    expect(received).toHaveLength(2);
+    expect(t.pending()).toEqual([]);
+  });
+
   it('never rejects: a failing outbox read becomes a retry', async () => {
     useFakeTimers();
     const received = collector(() => status(200));
@@ -326,7 +345,6 @@ describe('createDelivery flush', () => {
           return [event];
         },
         remove: async () => {},
-        unsent: () => [],
       },
     });
 
@@ -377,75 +395,18 @@ describe('createDelivery schedule', () => {
     await elapse(t, 3_600_000);
     expect(received).toHaveLength(1);
 
+    // Destroyed while a request is in flight: its failure must not start a new timer.
+    let inFlight!: ReturnType<typeof setup>;
+    server.use(http.post(endpoint, () => (inFlight.delivery.destroy(), status(503))));
+    inFlight = setup([makeEvent()]);
+    await inFlight.delivery.flush();
+    expect(vi.getTimerCount()).toBe(0);
+
     const offline = setup([makeEvent()]);
     offline.setOnline(false);
     await offline.delivery.flush();
     expect(offline.listening()).toBe(true);
     offline.delivery.destroy();
     expect(offline.listening()).toBe(false);
-  });
-});
-
-describe('createDelivery beacon', () => {
-  // ~2.3 KB each, with 2- and 3-byte characters: about 230 KB in all.
-  const bigOutbox = () => Array.from({ length: 100 }, () => makeEvent('Tasse à café ☕ '.repeat(100)));
-  const eventsIn = (body: string): string[] => JSON.parse(body).events.map((e: CartbackEvent) => e.id);
-
-  it('splits a 200 KB outbox into bodies of at most 64,000 bytes, and removes nothing', () => {
-    const fetch = vi.fn<typeof globalThis.fetch>();
-    const sent: Array<[string, string]> = [];
-    const events = bigOutbox();
-    const t = setup(events, { fetch, sendBeacon: (url, body) => sent.push([url, body]) > 0 });
-
-    t.delivery.beacon();
-
-    const bodies = sent.map(([, body]) => body);
-    expect(bodies.reduce((sum, body) => sum + byteLength(body), 0)).toBeGreaterThan(200_000);
-    expect(bodies.length).toBeGreaterThanOrEqual(4);
-    for (const body of bodies) expect(byteLength(body)).toBeLessThanOrEqual(64_000);
-    expect(sent.every(([url]) => url === endpoint)).toBe(true);
-    expect(bodies.flatMap(eventsIn)).toEqual(events.map((e) => e.id));
-    expect(JSON.parse(bodies[0]!)).toMatchObject({ v: 1, sentAt: expect.any(String) });
-    // Only a 2xx proves delivery: the next page sends them again, the collector dedupes by id.
-    expect(t.pending()).toHaveLength(100);
-    expect(fetch).not.toHaveBeenCalled();
-  });
-
-  it('retries a refused body in halves', () => {
-    const bodies: string[] = [];
-    const t = setup(bigOutbox(), { sendBeacon: (_, body) => bodies.push(body) > 1 }); // refuses the first
-
-    t.delivery.beacon();
-
-    const [refused, half1, half2] = bodies.map(eventsIn) as [string[], string[], string[]];
-    expect(half1.length).toBe(Math.floor(refused.length / 2));
-    expect([...half1, ...half2]).toEqual(refused);
-    expect(bodies.slice(1).flatMap(eventsIn)).toEqual(t.pending());
-  });
-
-  it('leaves a single refused event in the outbox for the next page', () => {
-    const sendBeacon = vi.fn(() => false);
-    const events = [makeEvent(), makeEvent()];
-    const t = setup(events, { sendBeacon });
-    t.delivery.beacon();
-    expect(sendBeacon).toHaveBeenCalledTimes(3); // both, then each alone
-    expect(t.pending()).toEqual(events.map((e) => e.id));
-  });
-
-  it('does nothing offline, without sendBeacon, or with an empty outbox, and never throws', () => {
-    const sendBeacon = vi.fn(() => true);
-    const offline = setup([makeEvent()], { sendBeacon });
-    offline.setOnline(false);
-    offline.delivery.beacon();
-    setup([], { sendBeacon }).delivery.beacon();
-    expect(sendBeacon).not.toHaveBeenCalled();
-
-    expect(() => setup([makeEvent()]).delivery.beacon()).not.toThrow();
-    const throwing = setup([makeEvent()], {
-      sendBeacon: () => {
-        throw new TypeError('Illegal invocation');
-      },
-    });
-    expect(() => throwing.delivery.beacon()).not.toThrow();
   });
 });

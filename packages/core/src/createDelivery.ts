@@ -1,18 +1,15 @@
 import { CartbackError } from './CartbackError';
 import type { CartbackEvent } from './events';
 import { getRetryDelay, isRetryable } from './getRetryDelay';
-import { byteLength, splitBatch, toBody } from './splitBatch';
+import { byteLength, halves, splitBatch, toBody } from './splitBatch';
 
 export interface DeliveryOptions {
   endpoint: string;
   outbox: {
     read(): Promise<CartbackEvent[]>;
     remove(ids: string[]): Promise<void>;
-    /** What is not yet confirmed, synchronously: page hide leaves no time to await storage. */
-    unsent(): CartbackEvent[];
   };
   fetch: typeof fetch;
-  sendBeacon?: (url: string, body: string) => boolean;
   isOnline: () => boolean;
   onOnline: (fn: () => void) => () => void;
   /** Runs `fn` while no other tab is flushing, so open tabs do not send the same events twice. */
@@ -26,17 +23,16 @@ export type Delivery = ReturnType<typeof createDelivery>;
 
 const MAX_BYTES = 256 * 1024;
 const MAX_EVENTS = 100;
-// Chrome refuses keepalive and beacon data beyond 64 KiB in flight per page: stay under it.
+// Chrome refuses keepalive data beyond 64 KiB in flight per page: stay under it.
 const KEEPALIVE_BYTES = 60_000;
-const BEACON_BYTES = 64_000;
 
 const ids = (events: CartbackEvent[]) => events.map((e) => e.id);
-const halves = (events: CartbackEvent[]) => [events.slice(0, events.length >> 1), events.slice(events.length >> 1)];
 
 /**
- * Sends the outbox to the endpoint: batched fetch while the page lives, sendBeacon when it
- * hides. An event leaves the outbox only on a 2xx, or when the endpoint refuses it for good
- * (reported), so every other failure is a later retry. Never throws, never rejects.
+ * Sends the outbox to the endpoint with batched fetch while the page lives (page hide is
+ * `sendBeacons`). An event leaves the outbox only on a 2xx, or when the endpoint refuses it
+ * for good (reported), so every other failure is a later retry. Never throws, never rejects.
+ * It is a lazy chunk (`cartback-delivery.js`): loaded once there is something to send.
  */
 export function createDelivery(o: DeliveryOptions) {
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -147,22 +143,6 @@ export function createDelivery(o: DeliveryOptions) {
       if (!timer) later(delay);
     },
     flush,
-    /** For page hide: hands what is unsent to the browser, which delivers it after unload. */
-    beacon(): void {
-      const { sendBeacon } = o;
-      if (!sendBeacon || !o.isOnline()) return;
-      try {
-        const now = o.now();
-        // Nothing is removed: only a 2xx proves delivery, so a beaconed event may be sent
-        // again by the next page and the collector deduplicates by id. A refused body is
-        // retried in halves (the quota is shared with other in-flight keepalive requests);
-        // a single refused event waits in the outbox for the next page.
-        const send = (group: CartbackEvent[]): void => {
-          if (!sendBeacon(o.endpoint, toBody(group, now)) && group.length > 1) halves(group).forEach(send);
-        };
-        splitBatch(o.outbox.unsent(), BEACON_BYTES, MAX_EVENTS).forEach(send);
-      } catch {} // page hide is the last chance to run: nothing may throw into the host's handler
-    },
     destroy(): void {
       alive = false;
       stopTimer();

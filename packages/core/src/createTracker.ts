@@ -1,8 +1,9 @@
-import { readConsentFlag, writeConsentFlag } from './consentFlag';
 import type { Core } from './createCore';
 import { createDelivery } from './createDelivery';
+import { createDraft, type EventDraft } from './createDraft';
 import { createOutbox } from './createOutbox';
-import type { CartbackEvent, ConsentState, EventType } from './events';
+import type { CartbackEvent, EventType } from './events';
+import { sendBeacons } from './sendBeacons';
 import { VERSION } from './version';
 import { watchPage, type LeaveReason } from './watchPage';
 import { withFlushLock } from './withFlushLock';
@@ -11,25 +12,24 @@ import { withFlushLock } from './withFlushLock';
 const CART_UPDATED_DELAY = 1000;
 
 /**
- * Events: builds them, keeps them in the durable outbox, delivers them, and watches the page
- * for the shopper leaving (`cart_abandoned`) and coming back (`cart_returned`).
- * `win` is the page's window; without one (tests, servers) nothing is watched or sent.
+ * Events: completes them, keeps them in the durable outbox, delivers them, and watches the
+ * page for the shopper leaving (`cart_abandoned`) and coming back (`cart_returned`).
+ * Without a window (tests, servers) nothing is watched or sent.
  */
-export function createTracker(core: Core, win?: Window) {
+export function createTracker(core: Core) {
   const { config, platform, cart, emitter, report } = core;
+  const win = platform.window;
   const nav = win?.navigator;
-  // Global Privacy Control: no event leaves the browser, and no identity is kept.
-  const gpc = config.respectGlobalPrivacyControl && (nav as { globalPrivacyControl?: boolean } | undefined)?.globalPrivacyControl === true;
-  let consent: ConsentState = config.requireConsent ? (readConsentFlag(win) ? 'granted' : 'unknown') : 'not_required';
   const outbox = createOutbox(core.getStorage, platform.now, report);
+  const mayStore = () => !core.gpc && core.getConsent() !== 'denied';
+  const maySend = () => mayStore() && core.getConsent() !== 'unknown';
 
   const delivery =
-    config.endpoint && win && !gpc
+    win && config.endpoint && !core.gpc
       ? createDelivery({
           endpoint: config.endpoint,
           outbox,
           fetch: (...args) => win.fetch(...args),
-          sendBeacon: nav!.sendBeacon && ((url, body) => nav!.sendBeacon(url, body)),
           isOnline: () => nav!.onLine !== false,
           onOnline: (fn) => {
             win.addEventListener('online', fn);
@@ -41,57 +41,61 @@ export function createTracker(core: Core, win?: Window) {
           report,
         })
       : undefined;
-  const mayStore = () => !gpc && consent !== 'denied';
-  const maySend = () => mayStore() && consent !== 'unknown';
 
-  const track = (type: EventType, props: Record<string, unknown> = {}): CartbackEvent => {
+  /** Completes a draft with who it is about, once the saved identity is loaded. */
+  const send = ({ id, type, time, page, cart: snapshot, props }: EventDraft): void => {
     const { anonymousId, userId, traits } = core.getIdentity();
     const event: CartbackEvent = {
-      id: platform.uuid(),
+      id,
       type,
-      time: new Date(platform.now()).toISOString(),
+      time,
       anonymousId,
       sessionId: core.getSession().id,
-      page: platform.page?.() ?? { url: '', path: '', title: '', referrer: '' },
-      context: { library: { name: 'cartback', version: VERSION }, locale: config.locale, consent },
+      page,
+      context: { library: { name: 'cartback', version: VERSION }, locale: config.locale, consent: core.getConsent() },
       ...(userId && { userId }),
       ...(traits && { traits }),
-      cart: cart.getSnapshot(),
+      cart: snapshot,
       ...props,
     };
     emitter.emit(type, event);
-    if (mayStore()) {
-      void outbox.add(event);
-      if (maySend()) delivery?.schedule();
-    }
-    return event;
+    if (!mayStore()) return;
+    void outbox.add(event);
+    if (maySend()) delivery?.schedule();
   };
+  const track = (type: EventType, props?: Record<string, unknown>) => send(createDraft(core, type, props));
 
+  // `reported` remembers the last cart version sent, so a page load does not repeat it.
   let updateTimer: ReturnType<typeof setTimeout> | undefined;
-  const sendCartUpdate = () => {
-    if (updateTimer === undefined) return;
+  const reportCart = () => {
     clearTimeout(updateTimer);
     updateTimer = undefined;
+    const { id, version } = cart.getState();
+    const session = core.getSession();
+    // Version 0 is a cart nobody has touched yet (a new one after a purchase).
+    if (!version || session.reported === `${id}:${version}`) return;
+    core.setSession({ ...session, reported: `${id}:${version}` });
     track('cart_updated');
   };
-  const unsubscribeCart = cart.subscribe((_, source) => {
-    if (source !== 'local') return; // the tab that made a change reports it
+  const scheduleReport = () => {
     clearTimeout(updateTimer);
-    updateTimer = setTimeout(sendCartUpdate, CART_UPDATED_DELAY);
-  });
+    updateTimer = setTimeout(reportCart, CART_UPDATED_DELAY);
+  };
+  // The tab that made a change reports it; the others only show it.
+  const unsubscribeCart = cart.subscribe((_, source) => source === 'local' && scheduleReport());
 
   const leave = (reason: LeaveReason) => {
     const { id, version, items } = cart.getState();
     const abandonmentId = `${id}:${version}`;
-    const session = core.getSession();
-    if (!items.length || session.abandonmentId === abandonmentId) return;
-    sendCartUpdate();
-    core.setSession({ ...session, abandonmentId });
+    if (!items.length || core.getSession().abandonmentId === abandonmentId) return;
+    reportCart();
+    core.setSession({ ...core.getSession(), abandonmentId });
     track('cart_abandoned', { abandonmentId, reason });
   };
   /** A new session: the shopper is back after leaving with a cart. */
   const returned = (abandonmentId: string | undefined) => {
-    core.setSession({ v: 1, id: platform.uuid(), startedAt: platform.now(), lastActivity: platform.now() });
+    const { reported } = core.getSession();
+    core.setSession({ v: 1, id: platform.uuid(), startedAt: platform.now(), lastActivity: platform.now(), reported });
     if (cart.getState().items.length) track('cart_returned', abandonmentId ? { abandonmentId } : {});
   };
 
@@ -100,8 +104,9 @@ export function createTracker(core: Core, win?: Window) {
     watchPage(win, {
       abandonAfter: config.abandonAfter,
       onHide: () => {
-        sendCartUpdate();
-        if (maySend()) delivery?.beacon();
+        if (updateTimer) reportCart();
+        if (maySend() && delivery && 'sendBeacon' in nav! && nav!.onLine !== false)
+          sendBeacons(config.endpoint!, outbox.unsent(), (url, body) => nav!.sendBeacon(url, body), platform.now());
       },
       onLeave: leave,
       onShow: () => {
@@ -110,29 +115,22 @@ export function createTracker(core: Core, win?: Window) {
       },
     });
 
-  void core.ready.then(() => {
+  const started = core.ready.then(() => {
     const ended = core.getEndedSession();
     if (ended) returned(ended.abandonmentId);
+    scheduleReport(); // a change made before this chunk loaded
     if (maySend()) delivery?.schedule(0); // what earlier pages left in the outbox
   });
 
   return {
-    track,
-    /** Identity is kept only where events may be stored: not under Global Privacy Control. */
-    mayIdentify: mayStore,
-    async setConsent(state: 'granted' | 'denied') {
-      consent = state;
-      writeConsentFlag(win, state === 'granted');
-      if (state === 'granted') {
-        await core.persist();
-        delivery?.schedule(0);
-      } else {
-        outbox.reset();
-        await core.forget();
-      }
+    /** Takes an event drafted before this chunk loaded (or now). */
+    send: (draft: EventDraft) => void started.then(() => send(draft)),
+    onConsent(granted: boolean) {
+      if (granted) delivery?.schedule(0);
+      else outbox.reset();
     },
-    /** Sends what is pending now (tests, and pages about to navigate by script). */
-    flush: () => delivery?.flush(),
+    /** Sends what is pending now. */
+    flush: () => started.then(() => delivery?.flush()),
     destroy() {
       clearTimeout(updateTimer);
       unsubscribeCart();

@@ -5,6 +5,7 @@ export { createCartback, type CartbackApi, type Order, type Traits } from './cre
 export { getCartSnapshot } from './createCart';
 export { fromMinor, getCurrencyDigits, toMinor } from './money';
 export { memoryStorage } from './memoryStorage';
-export { validateConfig, type ConfigResult } from './validateConfig';
+export { checkConfig, type ConfigProblem } from './checkConfig';
+export { reportConfigProblems } from './reportConfigProblems';
 export { validateItem } from './validateItem';
 export type * from './types';

@@ -27,6 +27,8 @@ export type SessionRecord = StoredRecord & {
   lastActivity: number;
   /** Set when the shopper left with the cart: the next page starts a new session. */
   abandonmentId?: string;
+  /** `cartId:version` of the last `cart_updated` sent. */
+  reported?: string;
 };
 
 const isString = (v: unknown): v is string => typeof v === 'string' && v !== '';

@@ -31,3 +31,5 @@ export function splitBatch(events: CartbackEvent[], maxBytes: number, maxEvents:
   if (group.length) groups.push(group);
   return groups;
 }
+
+export const halves = <T,>(list: T[]): T[][] => [list.slice(0, list.length >> 1), list.slice(list.length >> 1)];

@@ -73,6 +73,7 @@ export interface Platform {
   page?: () => import('./events').PageInfo;
   /** The page's window: its lifecycle, network and locks. Absent in tests and on servers. */
   window?: Window;
+
   openChannel?: (name: string) => TabChannel | undefined;
   now: () => number;
   uuid: () => string;

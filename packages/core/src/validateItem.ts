@@ -1,91 +1,58 @@
 import { CartbackError, describeValue } from './CartbackError';
 import { fromMinor, toMinor } from './money';
-import type { CartItem, CartItemInput, CartPatch } from './types';
+import type { CartItem, CartPatch } from './types';
 
-const OPTIONAL_STRINGS = ['currency', 'variant', 'sku', 'url', 'image', 'category'] as const;
+type Rule = [test: (value: any) => unknown, expected: string];
+
+const RULES: Record<string, Rule> = {
+  id: [(v) => (typeof v == 'string' && v) || (typeof v == 'number' && isFinite(v)), 'a non-empty string or number'],
+  name: [(v) => typeof v == 'string', 'a string'],
+  price: [(v) => typeof v == 'number' && v >= 0 && v <= 1e9, 'a finite number >= 0, e.g. 19.99'],
+  quantity: [(v) => Number.isInteger(v) && v >= 0 && v <= 1e6, 'a whole number >= 0'],
+};
+const OPTIONAL: Rule = [(v) => v === undefined || typeof v == 'string', 'a string'];
+const FIELDS = ['id', 'name', 'price', 'quantity', 'variant', 'sku', 'url', 'image', 'category'];
 // `id` and `variant` pick the line to change and `currency` is the cart's: none is patchable.
-const PATCHABLE = ['name', 'price', 'quantity', 'sku', 'url', 'image', 'category'];
-const MAX_QUANTITY = 1e6;
-const MAX_PRICE = 1e9;
-
-function invalid(call: string, field: string, value: unknown, rule: string, fix: string): never {
-  throw new CartbackError(
-    'invalid_item_' + field,
-    `${call}: item.${field} must be ${rule} (got ${describeValue(value)}). ${fix}.`,
-  );
-}
+const PATCHABLE = FIELDS.slice(1, 4).concat(FIELDS.slice(5));
 
 /**
- * Checks one field of an item (or patch) and returns its normalised value.
- * Names and URLs are kept exactly as given: the widget renders them as text, never as HTML.
+ * Checks one field and returns its normalised value: ids as strings, prices rounded to the
+ * currency's minor unit. Names and URLs are kept exactly as given: the widget renders them as
+ * text, never as HTML.
  */
 function checkField(call: string, field: string, value: unknown, currency: string): unknown {
-  switch (field) {
-    case 'id':
-      if ((typeof value === 'string' && value) || (typeof value === 'number' && Number.isFinite(value)))
-        return String(value);
-      return invalid(call, field, value, 'a non-empty string or number', "Pass the product's id");
-    case 'name':
-      if (typeof value === 'string') return value;
-      return invalid(call, field, value, 'a string', 'Pass the product name as text');
-    case 'price':
-      if (typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= MAX_PRICE)
-        return fromMinor(toMinor(value, currency), currency);
-      return invalid(call, field, value, 'a finite number >= 0', "Pass the unit price in the cart's currency, e.g. 19.99");
-    case 'quantity':
-      if (Number.isInteger(value) && (value as number) >= 0 && (value as number) <= MAX_QUANTITY) return value;
-      return invalid(call, field, value, 'a whole number >= 0', 'Pass how many units, e.g. 1');
-    default:
-      if (value === undefined || typeof value === 'string') return value;
-      if (field === 'variant' && typeof value === 'number') return String(value);
-      return invalid(call, field, value, 'a string', `Pass ${field} as text or leave it out`);
-  }
+  if ((field == 'variant' || field == 'id') && typeof value == 'number' && isFinite(value)) value = String(value);
+  const [test, expected] = RULES[field] ?? OPTIONAL;
+  if (!test(value))
+    throw new CartbackError('invalid_item_' + field, `${call}: item.${field} must be ${expected} (got ${describeValue(value)}).`);
+  return field == 'price' ? fromMinor(toMinor(value as number, currency), currency) : value;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v == 'object' && v != null && !Array.isArray(v);
 
-/** Validates a store-supplied item; throws a CartbackError naming the field and the value. */
+/** Validates a store-supplied item; throws a CartbackError naming the field and the value. Unknown fields are dropped. */
 export function validateItem(input: unknown, currency: string, call = 'cart.add'): CartItem {
-  if (!isRecord(input)) {
-    throw new CartbackError(
-      'invalid_item',
-      `${call}: an item must be an object like { id, name, price, quantity } (got ${describeValue(input)}). Pass one item per call`,
-    );
-  }
-  const item = input as Partial<CartItemInput>;
-  const itemCurrency = (checkField(call, 'currency', item.currency, currency) as string | undefined) ?? currency;
-  if (itemCurrency !== currency) {
+  if (!isRecord(input))
+    throw new CartbackError('invalid_item', `${call}: an item must be an object like { id, name, price, quantity } (got ${describeValue(input)}).`);
+  if ((input.currency ?? currency) !== currency)
     throw new CartbackError(
       'currency_mismatch',
-      `${call}: item.currency must match the cart's currency ${currency} (got ${describeValue(itemCurrency)}). Convert the price or set config.currency`,
+      `${call}: item.currency must be the cart's currency ${currency} (got ${describeValue(input.currency)}). Convert the price, or set config.currency.`,
     );
+  const item: Record<string, unknown> = {};
+  for (const field of FIELDS) {
+    const value = checkField(call, field, field == 'quantity' ? input.quantity ?? 1 : input[field], currency);
+    if (value !== undefined) item[field] = value;
   }
-  const out: CartItem = {
-    id: checkField(call, 'id', item.id, currency) as string,
-    name: checkField(call, 'name', item.name, currency) as string,
-    price: checkField(call, 'price', item.price, currency) as number,
-    quantity: checkField(call, 'quantity', item.quantity ?? 1, currency) as number,
-  };
-  for (const key of OPTIONAL_STRINGS) {
-    const value = checkField(call, key, item[key], currency);
-    if (value !== undefined) (out as unknown as Record<string, unknown>)[key] = value;
-  }
-  return out;
+  if (input.currency) item.currency = currency;
+  return item as unknown as CartItem;
 }
 
 /** Validates the fields a patch sets; other keys are ignored. */
 export function validatePatch(patch: unknown, currency: string): CartPatch {
-  if (!isRecord(patch)) {
-    throw new CartbackError(
-      'invalid_patch',
-      `cart.update: the patch must be an object like { quantity: 2 } (got ${describeValue(patch)}). Pass the fields to change`,
-    );
-  }
+  if (!isRecord(patch))
+    throw new CartbackError('invalid_patch', `cart.update: the patch must be an object like { quantity: 2 } (got ${describeValue(patch)}).`);
   const out: Record<string, unknown> = {};
-  for (const key of PATCHABLE) {
-    if (key in patch) out[key] = checkField('cart.update', key, patch[key], currency);
-  }
-  return out as CartPatch;
+  for (const key of PATCHABLE) if (key in patch) out[key] = checkField('cart.update', key, patch[key], currency);
+  return out;
 }

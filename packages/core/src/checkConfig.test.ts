@@ -1,9 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { validateConfig } from './validateConfig';
+import { checkConfig } from './checkConfig';
+import { explainConfig } from './explainConfig';
+
+/** The check (eager) and its wording (lazy chunk), as a store's developer sees them together. */
+function validateConfig(input: unknown) {
+  const { config, problems } = checkConfig(input);
+  return { config, ...explainConfig(problems) };
+}
 
 const FIX = ' Fix it in window.cartbackConfig, the data-* attribute or init(); cartback stays off on this page until then.';
 
-describe('validateConfig', () => {
+describe('checkConfig + explainConfig', () => {
   it('gives the defaults for no config', () => {
     const result = validateConfig(undefined);
     expect(result.errors).toEqual([]);

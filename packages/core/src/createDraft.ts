@@ -1,0 +1,24 @@
+import type { Core } from './createCore';
+import type { EventType } from './events';
+
+/** What an event describes, taken when it happens: the rest (who) is added by the tracker. */
+export interface EventDraft {
+  id: string;
+  type: EventType;
+  time: string;
+  page: import('./events').PageInfo;
+  cart: import('./types').CartSnapshot;
+  props: Record<string, unknown>;
+}
+
+export function createDraft(core: Core, type: EventType, props: Record<string, unknown> = {}): EventDraft {
+  const { platform } = core;
+  return {
+    id: platform.uuid(),
+    type,
+    time: new Date(platform.now()).toISOString(),
+    page: platform.page?.() ?? { url: '', path: '', title: '', referrer: '' },
+    cart: core.cart.getSnapshot(),
+    props,
+  };
+}

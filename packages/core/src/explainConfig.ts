@@ -1,0 +1,37 @@
+import { describeValue } from './CartbackError';
+import type { ConfigProblem } from './checkConfig';
+
+/** What each kind of rule expects, worded for the store's developer. */
+const EXPECTED: Record<string, string> = {
+  b: 'true or false',
+  s: 'a string',
+  m: 'a whole number of milliseconds >= 0, e.g. 5000',
+  n: 'a number >= 0',
+  p: 'an array of URL patterns',
+  u: 'an absolute https:// URL (http:// only for localhost)',
+  l: 'a path like "/checkout" or an http(s) URL',
+  c: 'a 3-letter ISO 4217 code like "EUR"',
+  g: 'a language tag like "en" or "de-DE"',
+  t: 'a preset name like "light" or { preset, vars }',
+  a: 'a whole number of milliseconds >= 1000, e.g. 1800000',
+  o: '"top", "bottom" or "corner"',
+  '%': 'a number between 0 and 100',
+  r: 'an array of experiments',
+  y: 'an object of per-locale strings like { en: { ... } }',
+  object: 'an object',
+  config: 'an object like { endpoint: "https://..." }',
+};
+
+const FIX = ' Fix it in window.cartbackConfig, the data-* attribute or init(); cartback stays off on this page until then.';
+
+/** Words the problems checkConfig found: one error per bad option, one warning per unknown one. */
+export function explainConfig(problems: ConfigProblem[]): { errors: string[]; warnings: string[] } {
+  const errors: string[] = [];
+  const warnings: string[] = [];
+  for (const [path, value, kind] of problems) {
+    const name = path ? 'config.' + path : 'config';
+    if (kind == '?') warnings.push(`[cartback] ${name} is not an option cartback knows; it is ignored. Check its spelling in the README.`);
+    else errors.push(`[cartback] ${name} must be ${EXPECTED[kind]} (got ${describeValue(value)}).${FIX}`);
+  }
+  return { errors, warnings };
+}
