@@ -34,7 +34,8 @@ export interface CartbackApi {
     readonly id: string;
     subscribe(fn: CartListener): Unsubscribe;
   };
-  identify(traits: Traits): boolean;
+  /** Checked and kept once the tracking chunk is there: a mistake is reported then. */
+  identify(traits: Traits): void;
   checkoutStarted(): void;
   purchase(order: Order): boolean;
   consent(state: 'granted' | 'denied'): Promise<void>;
@@ -45,15 +46,13 @@ export interface CartbackApi {
   destroy(): void;
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
 /** Builds the runtime API over a new engine. */
 export function createCartback(config: ResolvedConfig, platform: Platform) {
   const core = createCore(config, platform);
   const { cart } = core;
 
-  // Events are a lazy chunk, started once there is something to track: a cart, a shopper
-  // back from an abandonment, events left by an earlier page, or an event call.
+  // Events are a lazy chunk, started once there is something to track: a cart (perhaps
+  // one the shopper left with), events left by an earlier page, or an event call.
   let tracker: Promise<Tracker | undefined> | undefined;
   const startTracking = () =>
     (tracker ??= import('./tracking').then(
@@ -69,12 +68,14 @@ export function createCartback(config: ResolvedConfig, platform: Platform) {
   };
   cart.subscribe((snapshot) => snapshot.items.length && startTracking());
   void core.ready.then(async () => {
-    const pending = !!core.getEndedSession() || (await core.getStorage().entries()).some(([key]) => key.startsWith('event:'));
-    if (pending || cart.getState().items.length) startTracking();
+    if (cart.getState().items.length || (await core.getStorage().entries()).some(([key]) => key.startsWith('event:')))
+      startTracking();
   });
 
-  const api: CartbackApi & { core: typeof core } = {
+  const api: CartbackApi & { core: typeof core; tracking: typeof startTracking } = {
     core,
+    /** The tracking chunk, started on demand (for tests and headless integrations). */
+    tracking: startTracking,
     cart: {
       add: cart.add,
       update: cart.update,
@@ -99,27 +100,14 @@ export function createCartback(config: ResolvedConfig, platform: Platform) {
       subscribe: cart.subscribe,
     },
     identify(traits) {
-      if (!isRecord(traits) || (traits.email !== undefined && !/^[^\s@]+@[^\s@]+$/.test(String(traits.email)))) {
-        core.reject(
-          new CartbackError(
-            'invalid_traits',
-            `identify: traits must be an object with a valid email if any (got ${describeValue(traits)}). Pass e.g. { email: "ada@example.com" }`,
-          ),
-        );
-        return false;
-      }
-      if (core.gpc) return false; // Global Privacy Control: no identity is kept or sent
-      const identity = core.getIdentity();
-      const userId = traits.customerId != null ? String(traits.customerId) : identity.userId;
-      core.setIdentity({ ...identity, userId, traits: { ...identity.traits, ...traits } });
-      track('identified', { traits });
-      return true;
+      const draft = createDraft(core, 'identified');
+      void startTracking().then((t) => t?.identify(traits, draft));
     },
     checkoutStarted() {
       track('checkout_started');
     },
     purchase(order) {
-      const id = isRecord(order) ? order.orderId : undefined;
+      const id = (order as Order | null)?.orderId;
       if (!(typeof id === 'string' && id) && !(typeof id === 'number' && Number.isFinite(id))) {
         core.reject(
           new CartbackError(

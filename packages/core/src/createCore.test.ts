@@ -220,66 +220,6 @@ describe('createCore: unavailable storage', () => {
   });
 });
 
-describe('createCore: session and identity', () => {
-  const session = { v: 1, id: 'saved-session', startedAt: T0 - 120_000, lastActivity: T0 - 60_000 };
-
-  it('reuses a recent saved session and marks it active', async () => {
-    const storage = memoryStorage();
-    await storage.set('session', session);
-    const { api } = setup({ storage });
-    await api.ready;
-    await api.core.flush();
-    expect(api.core.getSession()).toEqual({ ...session, lastActivity: T0 });
-    expect(await storage.get('session')).toEqual({ ...session, lastActivity: T0 });
-  });
-
-  it('starts a new session when the saved one is older than abandonAfter', async () => {
-    const storage = memoryStorage();
-    await storage.set('session', { ...session, lastActivity: T0 - 60_000 });
-    const { api, platform } = setup({ storage, config: { abandonAfter: 60_000 } });
-    await api.ready;
-    await api.core.flush();
-    const fresh = api.core.getSession();
-    expect(fresh.id).not.toBe('saved-session');
-    expect(platform.uuid.mock.results.map((r) => r.value)).toContain(fresh.id);
-    expect(fresh).toMatchObject({ v: 1, startedAt: T0, lastActivity: T0 });
-    expect(await storage.get('session')).toEqual(fresh);
-  });
-
-  it('starts a new session after the last one ended in an abandonment', async () => {
-    const storage = memoryStorage();
-    await storage.set('session', { ...session, abandonmentId: 'abandon-1' });
-    const { api } = setup({ storage });
-    await api.ready;
-    expect(api.core.getSession().id).not.toBe('saved-session');
-    expect(api.core.getEndedSession()).toMatchObject({ id: 'saved-session', abandonmentId: 'abandon-1' });
-  });
-
-  it('keeps activity up to date when the cart changes', async () => {
-    const { api, advance } = setup();
-    await api.ready;
-    advance(5_000);
-    api.cart.add(item);
-    await api.core.flush();
-    expect(api.core.getSession().lastActivity).toBe(T0 + 5_000);
-  });
-
-  it('reuses the saved anonymous id, and stores a new one when there is none', async () => {
-    const storage = memoryStorage();
-    await storage.set('identity', { v: 1, anonymousId: 'anon-saved' });
-    const returning = setup({ storage });
-    await returning.api.ready;
-    expect(returning.api.core.getIdentity().anonymousId).toBe('anon-saved');
-
-    const first = setup();
-    await first.api.ready;
-    await first.api.core.flush();
-    const id = first.api.core.getIdentity().anonymousId;
-    expect(id).toMatch(/^uuid-\d+$/);
-    expect(await first.base.get('identity')).toEqual({ v: 1, anonymousId: id });
-  });
-});
-
 describe('createCore: tabs', () => {
   it('tells the other tabs about a local change', async () => {
     const { api, platform, channel } = setup();

@@ -1,7 +1,10 @@
+import { CartbackError, describeValue } from './CartbackError';
 import type { Core } from './createCore';
+import type { Traits } from './createCartback';
 import { createDelivery } from './createDelivery';
 import { createDraft, type EventDraft } from './createDraft';
 import { createOutbox } from './createOutbox';
+import { createVisitor } from './createVisitor';
 import type { CartbackEvent, EventType } from './events';
 import { sendBeacons } from './sendBeacons';
 import { VERSION } from './version';
@@ -21,6 +24,7 @@ export function createTracker(core: Core) {
   const win = platform.window;
   const nav = win?.navigator;
   const outbox = createOutbox(core.getStorage, platform.now, report);
+  const visitor = createVisitor(core);
   const mayStore = () => !core.gpc && core.getConsent() !== 'denied';
   const maySend = () => mayStore() && core.getConsent() !== 'unknown';
 
@@ -44,13 +48,13 @@ export function createTracker(core: Core) {
 
   /** Completes a draft with who it is about, once the saved identity is loaded. */
   const send = ({ id, type, time, page, cart: snapshot, props }: EventDraft): void => {
-    const { anonymousId, userId, traits } = core.getIdentity();
+    const { anonymousId, userId, traits } = visitor.getIdentity();
     const event: CartbackEvent = {
       id,
       type,
       time,
       anonymousId,
-      sessionId: core.getSession().id,
+      sessionId: visitor.getSession().id,
       page,
       context: { library: { name: 'cartback', version: VERSION }, locale: config.locale, consent: core.getConsent() },
       ...(userId && { userId }),
@@ -71,10 +75,9 @@ export function createTracker(core: Core) {
     clearTimeout(updateTimer);
     updateTimer = undefined;
     const { id, version } = cart.getState();
-    const session = core.getSession();
     // Version 0 is a cart nobody has touched yet (a new one after a purchase).
-    if (!version || session.reported === `${id}:${version}`) return;
-    core.setSession({ ...session, reported: `${id}:${version}` });
+    if (!version || visitor.getSession().reported == `${id}:${version}`) return;
+    visitor.setSession({ reported: `${id}:${version}` });
     track('cart_updated');
   };
   const scheduleReport = () => {
@@ -82,20 +85,22 @@ export function createTracker(core: Core) {
     updateTimer = setTimeout(reportCart, CART_UPDATED_DELAY);
   };
   // The tab that made a change reports it; the others only show it.
-  const unsubscribeCart = cart.subscribe((_, source) => source === 'local' && scheduleReport());
+  const unsubscribeCart = cart.subscribe((_, source) => {
+    if (source != 'local') return;
+    visitor.touch();
+    scheduleReport();
+  });
 
   const leave = (reason: LeaveReason) => {
     const { id, version, items } = cart.getState();
     const abandonmentId = `${id}:${version}`;
-    if (!items.length || core.getSession().abandonmentId === abandonmentId) return;
+    if (!items.length || visitor.getSession().abandonmentId == abandonmentId) return;
     reportCart();
-    core.setSession({ ...core.getSession(), abandonmentId });
+    visitor.setSession({ abandonmentId });
     track('cart_abandoned', { abandonmentId, reason });
   };
-  /** A new session: the shopper is back after leaving with a cart. */
-  const returned = (abandonmentId: string | undefined) => {
-    const { reported } = core.getSession();
-    core.setSession({ v: 1, id: platform.uuid(), startedAt: platform.now(), lastActivity: platform.now(), reported });
+  /** The shopper is back after leaving with a cart: a new session. */
+  const returned = ({ abandonmentId }: { abandonmentId?: string }) => {
     if (cart.getState().items.length) track('cart_returned', abandonmentId ? { abandonmentId } : {});
   };
 
@@ -110,27 +115,46 @@ export function createTracker(core: Core) {
       },
       onLeave: leave,
       onShow: () => {
-        const { abandonmentId } = core.getSession();
-        if (abandonmentId) returned(abandonmentId);
+        if (visitor.getSession().abandonmentId) returned(visitor.restart());
       },
     });
 
-  const started = core.ready.then(() => {
-    const ended = core.getEndedSession();
-    if (ended) returned(ended.abandonmentId);
+  const started = visitor.ready.then(() => {
+    const ended = visitor.takeEnded();
+    if (ended) returned(ended);
     scheduleReport(); // a change made before this chunk loaded
     if (maySend()) delivery?.schedule(0); // what earlier pages left in the outbox
   });
 
   return {
+    /** Keeps the shopper's traits (not under Global Privacy Control) and sends `identified`. */
+    identify(traits: unknown, draft: EventDraft) {
+      const t = traits as Traits | null;
+      if (typeof t != 'object' || !t || (t.email !== undefined && !/^[^\s@]+@[^\s@]+$/.test(String(t.email)))) {
+        return core.reject(
+          new CartbackError(
+            'invalid_traits',
+            `identify: traits must be an object with a valid email if any (got ${describeValue(traits)}). Pass e.g. { email: "ada@example.com" }`,
+          ),
+        );
+      }
+      if (core.gpc) return;
+      void started.then(() => {
+        const identity = visitor.getIdentity();
+        const userId = t.customerId != null ? String(t.customerId) : identity.userId;
+        visitor.setIdentity({ ...identity, userId, traits: { ...identity.traits, ...t } });
+        send({ ...draft, props: { traits: t } });
+      });
+    },
     /** Takes an event drafted before this chunk loaded (or now). */
     send: (draft: EventDraft) => void started.then(() => send(draft)),
     onConsent(granted: boolean) {
       if (granted) delivery?.schedule(0);
       else outbox.reset();
     },
-    /** Sends what is pending now. */
-    flush: () => started.then(() => delivery?.flush()),
+    visitor,
+    /** Stores and sends what is pending now. */
+    flush: () => started.then(() => Promise.all([visitor.flush(), delivery?.flush()])),
     destroy() {
       clearTimeout(updateTimer);
       unsubscribeCart();

@@ -1,12 +1,12 @@
 // Totals are computed in integer minor units (cents), so 3 × 19.99 + 5.01 is exactly 64.98.
 
-// ISO 4217 currencies whose minor unit is not 2 digits. Intl could tell us, but this
-// table is smaller than the code that asks it, and the list changes once a decade.
-const ZERO_DIGITS = /^(BIF|CLP|DJF|GNF|ISK|JPY|KMF|KRW|PYG|RWF|UGX|UYI|VND|VUV|XAF|XOF|XPF)$/;
-const THREE_DIGITS = /^(BHD|IQD|JOD|KWD|LYD|OMR|TND)$/;
+const digits = new Map<string, number>();
 
+/** Digits of the currency's minor unit (JPY 0, EUR 2, KWD 3), as the browser's Intl knows them. */
 export function getCurrencyDigits(currency: string): number {
-  return ZERO_DIGITS.test(currency) ? 0 : THREE_DIGITS.test(currency) ? 3 : 2;
+  if (!digits.has(currency))
+    digits.set(currency, new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2);
+  return digits.get(currency)!;
 }
 
 export function toMinor(amount: number, currency: string): number {

@@ -2,37 +2,15 @@ import type { StoredRecord } from './readRecord';
 import type { CartState } from './types';
 import { validateItem } from './validateItem';
 
-// The shapes cartback keeps in storage, one key each. Bump a VERSION and add a migration
-// in readRecord's `migrations` when a shape changes.
+// The cart as cartback keeps it in storage (the visitor's records are in visitorRecords.ts).
+// Bump a VERSION and add a migration in readRecord's `migrations` when a shape changes.
 
 export const CART_KEY = 'cart';
 export const CART_VERSION = 1;
 export type CartRecord = StoredRecord & { v: 1; cart: CartState };
 
-export const IDENTITY_KEY = 'identity';
-export const IDENTITY_VERSION = 1;
-export type IdentityRecord = StoredRecord & {
-  v: 1;
-  anonymousId: string;
-  userId?: string;
-  traits?: Record<string, unknown>;
-};
-
-export const SESSION_KEY = 'session';
-export const SESSION_VERSION = 1;
-export type SessionRecord = StoredRecord & {
-  v: 1;
-  id: string;
-  startedAt: number;
-  lastActivity: number;
-  /** Set when the shopper left with the cart: the next page starts a new session. */
-  abandonmentId?: string;
-  /** `cartId:version` of the last `cart_updated` sent. */
-  reported?: string;
-};
-
-const isString = (v: unknown): v is string => typeof v === 'string' && v !== '';
-const isTime = (v: unknown): v is number => Number.isFinite(v);
+export const isString = (v: unknown): v is string => typeof v === 'string' && v !== '';
+export const isTime = (v: unknown): v is number => Number.isFinite(v);
 
 export function isCartRecord(record: StoredRecord): record is CartRecord {
   const cart = record.cart as CartState | undefined;
@@ -44,12 +22,4 @@ export function isCartRecord(record: StoredRecord): record is CartRecord {
   } catch {
     return false;
   }
-}
-
-export function isIdentityRecord(record: StoredRecord): record is IdentityRecord {
-  return isString(record.anonymousId);
-}
-
-export function isSessionRecord(record: StoredRecord): record is SessionRecord {
-  return isString(record.id) && isTime(record.startedAt) && isTime(record.lastActivity);
 }

@@ -1,0 +1,91 @@
+import type { Core } from './createCore';
+import { createWriteBehind } from './createWriteBehind';
+import { loadRecord } from './loadRecord';
+import {
+  IDENTITY_KEY,
+  IDENTITY_VERSION,
+  isIdentityRecord,
+  isSessionRecord,
+  SESSION_KEY,
+  SESSION_VERSION,
+  type IdentityRecord,
+  type SessionRecord,
+} from './visitorRecords';
+
+/**
+ * The visitor: a first-party anonymous id (and traits once identified) and the current
+ * session, which ends after `abandonAfter` without cart activity or with an abandonment.
+ * `ready` resolves once both are loaded; `ended` is then the last visit's session, if it ended.
+ */
+export function createVisitor(core: Core) {
+  const { platform, config, report } = core;
+  const newSession = (reported?: string): SessionRecord => ({
+    v: SESSION_VERSION,
+    id: platform.uuid(),
+    startedAt: platform.now(),
+    lastActivity: platform.now(),
+    ...(reported && { reported }),
+  });
+  let identity: IdentityRecord = { v: IDENTITY_VERSION, anonymousId: platform.uuid() };
+  let session = newSession();
+  let ended: SessionRecord | undefined;
+
+  const dirty = new Set<string>();
+  const writer = createWriteBehind(async () => {
+    const keys = [...dirty];
+    dirty.clear();
+    await Promise.all(keys.map((key) => core.getStorage().set(key, key == IDENTITY_KEY ? identity : session)));
+  });
+  const save = (key: string) => {
+    dirty.add(key);
+    writer.schedule();
+  };
+
+  const ready = core.ready.then(async () => {
+    const storage = core.getStorage();
+    const [savedIdentity, saved] = await Promise.all([
+      loadRecord(storage, IDENTITY_KEY, IDENTITY_VERSION, isIdentityRecord, report),
+      loadRecord(storage, SESSION_KEY, SESSION_VERSION, isSessionRecord, report),
+    ]);
+    if (savedIdentity) identity = savedIdentity;
+    else save(IDENTITY_KEY);
+    if (saved && !saved.abandonmentId && platform.now() - saved.lastActivity < config.abandonAfter) session = saved;
+    else [ended, session] = [saved, newSession(saved?.reported)];
+    touch();
+  });
+  const touch = () => {
+    session = { ...session, lastActivity: platform.now() };
+    save(SESSION_KEY);
+  };
+
+  return {
+    ready,
+    getIdentity: () => identity,
+    setIdentity(next: IdentityRecord) {
+      identity = next;
+      save(IDENTITY_KEY);
+    },
+    getSession: () => session,
+    setSession(next: Partial<SessionRecord>) {
+      session = { ...session, ...next };
+      save(SESSION_KEY);
+    },
+    /** Starts a new session (the shopper is back after leaving); returns the one that ended. */
+    restart(): SessionRecord {
+      const last = session;
+      session = newSession(last.reported);
+      save(SESSION_KEY);
+      return last;
+    },
+    /** The previous visit's session if it had ended when this page loaded; asked once. */
+    takeEnded(): SessionRecord | undefined {
+      const last = ended;
+      ended = undefined;
+      return last;
+    },
+    touch,
+    flush: () => writer.flush(),
+  };
+}
+
+export type Visitor = ReturnType<typeof createVisitor>;

@@ -1,0 +1,35 @@
+import type { StoredRecord } from './readRecord';
+import { isString, isTime } from './records';
+
+// Who the shopper is and their current visit, as the tracking chunk keeps them in storage.
+
+export const IDENTITY_KEY = 'identity';
+export const IDENTITY_VERSION = 1;
+export type IdentityRecord = StoredRecord & {
+  v: 1;
+  /** A random UUID, first-party: never a fingerprint. */
+  anonymousId: string;
+  userId?: string;
+  traits?: Record<string, unknown>;
+};
+
+export const SESSION_KEY = 'session';
+export const SESSION_VERSION = 1;
+export type SessionRecord = StoredRecord & {
+  v: 1;
+  id: string;
+  startedAt: number;
+  lastActivity: number;
+  /** Set when the shopper left with the cart: the next page starts a new session. */
+  abandonmentId?: string;
+  /** `cartId:version` of the last `cart_updated` sent. */
+  reported?: string;
+};
+
+export function isIdentityRecord(record: StoredRecord): record is IdentityRecord {
+  return isString(record.anonymousId);
+}
+
+export function isSessionRecord(record: StoredRecord): record is SessionRecord {
+  return isString(record.id) && isTime(record.startedAt) && isTime(record.lastActivity);
+}
