@@ -5,8 +5,16 @@ import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 
+const DIST = 'packages/cartback/dist/';
+
+// Measured 2026-11-21 with `npm run build`: cartback.js 5,991, tracking 4,364, diagnostics 688.
 const CEILINGS: Record<string, { gzip: number; budget: number }> = {
-  'packages/cartback/dist/cartback.js': { gzip: 6100, budget: 6 * 1024 },
+  // What every page pays: the loader and the cart (PRODUCT.md: 6 KB).
+  'cartback.js': { gzip: 6144, budget: 6 * 1024 },
+  // Events, outbox and delivery: loaded once there is a cart or an event.
+  'cartback-tracking.js': { gzip: 4500, budget: 6 * 1024 },
+  // The wording of config errors: loaded only on a page whose config is wrong.
+  'cartback-diagnostics.js': { gzip: 720, budget: 1024 },
 };
 
 // Things the eager file must never contain: a UI framework (the widget is a lazy chunk)
@@ -14,8 +22,9 @@ const CEILINGS: Record<string, { gzip: number; budget: number }> = {
 const FORBIDDEN = [/preact/i, /["']beforeunload["']/, /["']unload["']/];
 
 describe('bundle size', () => {
-  for (const [file, { gzip, budget }] of Object.entries(CEILINGS)) {
-    it(`${file} stays under ${gzip} bytes gzip (budget ${budget})`, () => {
+  for (const [name, { gzip, budget }] of Object.entries(CEILINGS)) {
+    it(`${name} stays under ${gzip} bytes gzip (budget ${budget})`, () => {
+      const file = DIST + name;
       expect(existsSync(file), `${file} is missing: run \`npm run build\` first`).toBe(true);
       const size = gzipSync(readFileSync(file), { level: 9 }).length;
       expect(gzip).toBeLessThanOrEqual(budget);
@@ -23,8 +32,8 @@ describe('bundle size', () => {
     });
   }
 
-  it('cartback.js contains no UI framework and no unload handlers', () => {
-    const code = readFileSync('packages/cartback/dist/cartback.js', 'utf8');
+  it.each(Object.keys(CEILINGS))('%s contains no UI framework and no unload handlers', (name) => {
+    const code = readFileSync(DIST + name, 'utf8');
     for (const pattern of FORBIDDEN) expect(code).not.toMatch(pattern);
   });
 });

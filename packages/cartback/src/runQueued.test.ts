@@ -66,7 +66,7 @@ describe('runQueued', () => {
     expect(() => runQueued(typed, entry)).not.toThrow();
     expect(consoleError).toHaveBeenCalledTimes(1);
     expect(consoleError).toHaveBeenCalledWith(
-      `[cartback] cartback.push: ${shown} names no method. Push an array like ['cart.add', item]`,
+      `[cartback] cartback.push: ${shown} names no method; push e.g. ['cart.add', item]`,
     );
     expect(calls).toEqual([]);
   });

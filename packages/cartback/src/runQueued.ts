@@ -24,7 +24,7 @@ export function runQueued(api: CartbackApi, entry: unknown): void {
     if (typeof target !== 'function') {
       throw new CartbackError(
         'unknown_method',
-        `cartback.push: ${describeValue(entry)} names no method. Push an array like ['cart.add', item]`,
+        `cartback.push: ${describeValue(entry)} names no method; push e.g. ['cart.add', item]`,
       );
     }
     target.apply(owner, args);

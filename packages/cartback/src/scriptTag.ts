@@ -17,7 +17,7 @@ declare global {
 const existing = window.cartback as (CartbackApi & { push?: unknown }) | unknown[] | undefined;
 
 if (existing && !Array.isArray(existing)) {
-  console.warn('[cartback] cartback.js is included twice; the second copy does nothing. Remove one <script> tag.');
+  console.warn('[cartback] cartback.js is included twice: remove one <script> tag.');
 } else {
   const script = document.currentScript as HTMLScriptElement | null;
   const fileConfig = window.cartbackConfig;

@@ -1,13 +1,28 @@
-import { browserPlatform, checkConfig, createCartback, reportConfigProblems, type CartbackApi } from '@cartback/core';
-import { createInertApi } from './createInertApi';
+import {
+  browserPlatform,
+  checkConfig,
+  createCartback,
+  DEFAULTS,
+  memoryStorage,
+  reportConfigProblems,
+  uuid,
+  type CartbackApi,
+} from '@cartback/core';
 
 /**
  * Checks `config` and starts cartback in this browser. A bad config prints one clear error
- * per option and gives an inert API; on a server (no `window`) it does nothing at all.
+ * per option and gives an inert API: the cart answers for this page, in memory, and nothing
+ * is stored, sent or listened to. On a server (no `window`) the API is inert too.
  */
 export function start(input: unknown): CartbackApi {
-  if (typeof window == 'undefined') return createInertApi();
+  const browser = typeof window != 'undefined';
   const { config, problems } = checkConfig(input);
-  void reportConfigProblems(problems, console);
-  return config ? createCartback(config, browserPlatform()) : createInertApi();
+  if (browser) void reportConfigProblems(problems, console);
+  if (config && browser) return createCartback(config, browserPlatform());
+  const currency = (input as { currency?: string } | null)?.currency;
+  return createCartback(
+    { ...DEFAULTS, currency: typeof currency == 'string' && /^[A-Z]{3}$/.test(currency) ? currency : DEFAULTS.currency },
+    { storage: memoryStorage(), now: Date.now, uuid, console },
+    false,
+  );
 }

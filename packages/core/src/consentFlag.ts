@@ -1,20 +1,15 @@
 const KEY = 'cartback:consent';
 
 /**
- * Remembers a granted consent between pages in localStorage: a synchronous read at start-up,
- * so with `requireConsent` not even IndexedDB is opened until consent is known.
+ * A granted consent is remembered between pages in localStorage: a synchronous read at
+ * start-up, so with `requireConsent` not even IndexedDB is opened until consent is known.
+ * `granted` undefined reads; true or false writes. localStorage may throw (sandboxed frames).
  */
-export function readConsentFlag(win: Window | undefined): boolean {
+export function consentFlag(win: Window | undefined, granted?: boolean): boolean | undefined {
   try {
-    return win?.localStorage.getItem(KEY) === 'granted';
-  } catch {
-    return false;
-  }
-}
-
-export function writeConsentFlag(win: Window | undefined, granted: boolean): void {
-  try {
-    if (granted) win?.localStorage.setItem(KEY, 'granted');
-    else win?.localStorage.removeItem(KEY);
+    const storage = win!.localStorage;
+    if (granted === undefined) return storage.getItem(KEY) == 'granted';
+    if (granted) storage.setItem(KEY, 'granted');
+    else storage.removeItem(KEY);
   } catch {}
 }

@@ -137,7 +137,7 @@ describe('createCartback', () => {
 
       expect(platform.console.error).toHaveBeenCalledTimes(1);
       expect(platform.console.error).toHaveBeenCalledWith(
-        `[cartback] purchase: order.orderId must be a non-empty string or number (got ${shown}). Pass the store's order number`,
+        `[cartback] purchase: order.orderId must be a non-empty string or number (got ${shown}).`,
       );
       expect((errors.mock.calls[0]![0] as CartbackError).code).toBe('invalid_order');
       expect(api.cart.id).toBe(id);

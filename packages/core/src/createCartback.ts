@@ -4,6 +4,7 @@ import { createCore, type CartListener } from './createCore';
 import { createDraft } from './createDraft';
 import type { EventType } from './events';
 import type { Tracker } from './tracking';
+import { RULES } from './validateItem';
 import type { CartItem, Platform, Unsubscribe } from './types';
 
 export interface Order {
@@ -46,8 +47,8 @@ export interface CartbackApi {
   destroy(): void;
 }
 
-/** Builds the runtime API over a new engine. */
-export function createCartback(config: ResolvedConfig, platform: Platform) {
+/** Builds the runtime API over a new engine; with `tracking` false no event is ever made (inert). */
+export function createCartback(config: ResolvedConfig, platform: Platform, tracking = true) {
   const core = createCore(config, platform);
   const { cart } = core;
 
@@ -55,13 +56,15 @@ export function createCartback(config: ResolvedConfig, platform: Platform) {
   // one the shopper left with), events left by an earlier page, or an event call.
   let tracker: Promise<Tracker | undefined> | undefined;
   const startTracking = () =>
-    (tracker ??= import('./tracking').then(
-      ({ createTracker }) => createTracker(core),
-      (error): undefined => {
-        tracker = undefined;
-        core.report(new CartbackError('chunk_failed', `the tracking code did not load (${error}); events are not recorded until it does`));
-      },
-    ));
+    (tracker ??= tracking
+      ? import('./tracking').then(
+          ({ createTracker }) => createTracker(core),
+          (error): undefined => {
+            tracker = undefined;
+            core.report(new CartbackError('chunk_failed', `tracking did not load (${error})`));
+          },
+        )
+      : Promise.resolve(undefined));
   const track = (type: EventType, props?: Record<string, unknown>) => {
     const draft = createDraft(core, type, props);
     void startTracking().then((t) => t?.send(draft));
@@ -108,20 +111,11 @@ export function createCartback(config: ResolvedConfig, platform: Platform) {
     },
     purchase(order) {
       const id = (order as Order | null)?.orderId;
-      if (!(typeof id === 'string' && id) && !(typeof id === 'number' && Number.isFinite(id))) {
-        core.reject(
-          new CartbackError(
-            'invalid_order',
-            `purchase: order.orderId must be a non-empty string or number (got ${describeValue(id)}). Pass the store's order number`,
-          ),
-        );
+      if (!RULES.id![0](id)) {
+        core.reject(new CartbackError('invalid_order', `purchase: order.orderId must be a non-empty string or number (got ${describeValue(id)}).`));
         return false;
       }
-      const { value, currency } = order;
-      track('order_completed', {
-        order: { orderId: String(id), ...(value !== undefined && { value }), ...(currency && { currency }) },
-        attribution: [],
-      });
+      track('order_completed', { order: { ...order, orderId: String(id) }, attribution: [] });
       cart.reset();
       return true;
     },
@@ -131,7 +125,7 @@ export function createCartback(config: ResolvedConfig, platform: Platform) {
         return void (await tracker)?.onConsent(state === 'granted');
       }
       core.reject(
-        new CartbackError('invalid_consent', `consent: state must be "granted" or "denied" (got ${describeValue(state)}). Call it from your consent banner`),
+        new CartbackError('invalid_consent', `consent: state must be "granted" or "denied" (got ${describeValue(state)}).`),
       );
     },
     flush: async () => {

@@ -1,6 +1,6 @@
 import { CartbackError, describeValue } from './CartbackError';
 import type { ResolvedConfig } from './config';
-import { readConsentFlag, writeConsentFlag } from './consentFlag';
+import { consentFlag } from './consentFlag';
 import { createCart } from './createCart';
 import { createEmitter } from './createEmitter';
 import { createWriteBehind } from './createWriteBehind';
@@ -23,7 +23,7 @@ export function createCore(config: ResolvedConfig, platform: Platform) {
   // Global Privacy Control: no event leaves the browser and no identity is kept; the cart still works.
   const gpc = config.respectGlobalPrivacyControl && (win?.navigator as { globalPrivacyControl?: boolean } | undefined)?.globalPrivacyControl === true;
   // With `requireConsent`, nothing is stored until consent is granted: the cart lives in memory.
-  let consent: ConsentState = config.requireConsent ? (readConsentFlag(win) ? 'granted' : 'unknown') : 'not_required';
+  let consent: ConsentState = config.requireConsent ? (consentFlag(win) ? 'granted' : 'unknown') : 'not_required';
   const emitter = createEmitter((e) => platform.console.error(e));
   const warned = new Set<string>();
 
@@ -90,7 +90,7 @@ export function createCore(config: ResolvedConfig, platform: Platform) {
     /** Granted: what was kept in memory moves to durable storage. Denied: what was stored is deleted. */
     async setConsent(state: 'granted' | 'denied') {
       consent = state;
-      writeConsentFlag(win, state == 'granted');
+      consentFlag(win, state == 'granted');
       if (state == 'denied') {
         storage = memoryStorage();
         return durable.clear();

@@ -6,7 +6,8 @@ export interface EventDraft {
   id: string;
   type: EventType;
   time: string;
-  page: import('./events').PageInfo;
+  /** Absent without a browser page (tests, servers). */
+  page?: import('./events').PageInfo;
   cart: import('./types').CartSnapshot;
   props: Record<string, unknown>;
 }
@@ -17,7 +18,7 @@ export function createDraft(core: Core, type: EventType, props: Record<string, u
     id: platform.uuid(),
     type,
     time: new Date(platform.now()).toISOString(),
-    page: platform.page?.() ?? { url: '', path: '', title: '', referrer: '' },
+    page: platform.page?.(),
     cart: core.cart.getSnapshot(),
     props,
   };

@@ -55,7 +55,7 @@ export function createTracker(core: Core) {
       time,
       anonymousId,
       sessionId: visitor.getSession().id,
-      page,
+      page: page ?? { url: '', path: '', title: '', referrer: '' },
       context: { library: { name: 'cartback', version: VERSION }, locale: config.locale, consent: core.getConsent() },
       ...(userId && { userId }),
       ...(traits && { traits }),

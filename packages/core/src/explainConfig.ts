@@ -4,21 +4,15 @@ import type { ConfigProblem } from './checkConfig';
 /** What each kind of rule expects, worded for the store's developer. */
 const EXPECTED: Record<string, string> = {
   b: 'true or false',
-  s: 'a string',
-  m: 'a whole number of milliseconds >= 0, e.g. 5000',
-  n: 'a number >= 0',
-  p: 'an array of URL patterns',
   u: 'an absolute https:// URL (http:// only for localhost)',
   l: 'a path like "/checkout" or an http(s) URL',
   c: 'a 3-letter ISO 4217 code like "EUR"',
   g: 'a language tag like "en" or "de-DE"',
   t: 'a preset name like "light" or { preset, vars }',
   a: 'a whole number of milliseconds >= 1000, e.g. 1800000',
-  o: '"top", "bottom" or "corner"',
-  '%': 'a number between 0 and 100',
+  w: 'an object',
   r: 'an array of experiments',
   y: 'an object of per-locale strings like { en: { ... } }',
-  object: 'an object',
   config: 'an object like { endpoint: "https://..." }',
 };
 

@@ -1,10 +1,11 @@
 export { browserPlatform } from './browserPlatform';
 export { CartbackError, describeValue } from './CartbackError';
-export type { CartbackConfig, ResolvedConfig } from './config';
+export { DEFAULTS, type CartbackConfig, type ResolvedConfig } from './config';
 export { createCartback, type CartbackApi, type Order, type Traits } from './createCartback';
 export { getCartSnapshot } from './createCart';
 export { fromMinor, getCurrencyDigits, toMinor } from './money';
 export { memoryStorage } from './memoryStorage';
+export { uuid } from './uuid';
 export { checkConfig, type ConfigProblem } from './checkConfig';
 export { reportConfigProblems } from './reportConfigProblems';
 export { validateItem } from './validateItem';

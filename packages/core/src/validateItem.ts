@@ -4,7 +4,7 @@ import type { CartItem, CartPatch } from './types';
 
 type Rule = [test: (value: any) => unknown, expected: string];
 
-const RULES: Record<string, Rule> = {
+export const RULES: Record<string, Rule> = {
   id: [(v) => (typeof v == 'string' && v) || (typeof v == 'number' && isFinite(v)), 'a non-empty string or number'],
   name: [(v) => typeof v == 'string', 'a string'],
   price: [(v) => typeof v == 'number' && v >= 0 && v <= 1e9, 'a finite number >= 0, e.g. 19.99'],
