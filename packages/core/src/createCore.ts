@@ -70,6 +70,11 @@ export function createCore(config: ResolvedConfig, platform: Platform) {
     if (message?.type == 'cart' && message.cart) cart.receive(message.cart);
   });
 
+  // The last coalesced write must not wait for a timer the closing page will never run.
+  const flushOnHide = () => void writer.flush();
+  win?.addEventListener('pagehide', flushOnHide);
+  win?.document.addEventListener('visibilitychange', flushOnHide);
+
   const ready = loadRecord(storage, CART_KEY, CART_VERSION, isCartRecord, report).then((saved) => {
     loaded = true;
     cart.hydrate(saved?.cart);
@@ -105,6 +110,8 @@ export function createCore(config: ResolvedConfig, platform: Platform) {
     /** Resolves when every change so far is in storage. */
     flush: () => ready.then(writer.flush),
     destroy() {
+      win?.removeEventListener('pagehide', flushOnHide);
+      win?.document.removeEventListener('visibilitychange', flushOnHide);
       channel?.close();
       emitter.clear();
     },

@@ -110,6 +110,7 @@ export function createTracker(core: Core) {
       abandonAfter: config.abandonAfter,
       onHide: () => {
         if (updateTimer) reportCart();
+        void visitor.flush();
         if (maySend() && delivery && 'sendBeacon' in nav! && nav!.onLine !== false)
           sendBeacons(config.endpoint!, outbox.unsent(), (url, body) => nav!.sendBeacon(url, body), platform.now());
       },

@@ -31,11 +31,12 @@ export function createVisitor(core: Core) {
   let ended: SessionRecord | undefined;
 
   const dirty = new Set<string>();
+  // Activity is kept to the second: sessions last half an hour, and every cart change touches it.
   const writer = createWriteBehind(async () => {
     const keys = [...dirty];
     dirty.clear();
     await Promise.all(keys.map((key) => core.getStorage().set(key, key == IDENTITY_KEY ? identity : session)));
-  });
+  }, 1000);
   const save = (key: string) => {
     dirty.add(key);
     writer.schedule();

@@ -44,7 +44,7 @@ describe('createWriteBehind', () => {
 
   it('collapses schedules during an in-flight write into exactly one more write', async () => {
     const { write, pending } = controlledWrite();
-    const writer = createWriteBehind(write);
+    const writer = createWriteBehind(write, 0); // no minimum interval: round trips alone decide
     writer.schedule();
     await settle();
     expect(write).toHaveBeenCalledTimes(1);
@@ -65,7 +65,7 @@ describe('createWriteBehind', () => {
 
   it('flush() resolves only after every write, including the follow-up one', async () => {
     const { write, pending } = controlledWrite();
-    const writer = createWriteBehind(write);
+    const writer = createWriteBehind(write, 0); // no minimum interval: round trips alone decide
     writer.schedule();
     await settle();
     writer.schedule();
@@ -85,7 +85,7 @@ describe('createWriteBehind', () => {
 
   it('keeps writing after a write rejects', async () => {
     const { write, pending } = controlledWrite();
-    const writer = createWriteBehind(write);
+    const writer = createWriteBehind(write, 0); // no minimum interval: round trips alone decide
     writer.schedule();
     await settle();
     writer.schedule();
@@ -119,5 +119,34 @@ describe('createWriteBehind', () => {
       await writer.flush();
     }
     expect(write).toHaveBeenCalledTimes(3);
+  });
+
+  it('spaces follow-up writes at least `interval` apart: 100 changes over half a second, a handful of writes', async () => {
+    vi.useFakeTimers();
+    try {
+      const write = vi.fn(async () => {});
+      const writer = createWriteBehind(write, 100);
+      for (let i = 0; i < 100; i++) {
+        writer.schedule();
+        await vi.advanceTimersByTimeAsync(5);
+      }
+      await vi.advanceTimersByTimeAsync(200);
+      expect(write.mock.calls.length).toBeGreaterThanOrEqual(5);
+      expect(write.mock.calls.length).toBeLessThanOrEqual(7);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('flush() writes a change waiting for its interval at once (page hide)', async () => {
+    const write = vi.fn(async () => {});
+    const writer = createWriteBehind(write, 60_000);
+    writer.schedule();
+    await writer.flush();
+    writer.schedule(); // would wait a minute
+    await settle();
+    expect(write).toHaveBeenCalledTimes(1);
+    await writer.flush();
+    expect(write).toHaveBeenCalledTimes(2);
   });
 });

@@ -1,34 +1,44 @@
 /**
- * Coalesces writes: `schedule()` asks for `write` to run in the next microtask; requests
- * made before it starts are the same write, and requests made while it is in flight collapse
- * into one more write after it. A burst of 1,000 changes in one task costs one write;
- * changes spread over time cost at most one write per storage round trip.
+ * Coalesces writes. The first change is written in the next microtask (so a change followed
+ * at once by a navigation is already on its way to storage); changes made while a write is
+ * in flight, or within `interval` ms of the last one, collapse into one more write. So 1,000
+ * `cart.add` calls in one task cost one write, and spread over a second about ten. `flush()`
+ * writes what is pending now (page hide, tests) and resolves when storage has it.
  */
-export function createWriteBehind(write: () => Promise<void>) {
+export function createWriteBehind(write: () => Promise<void>, interval = 100) {
   let running: Promise<void> | undefined;
-  let writing = false;
-  let dirty = false;
+  let queued = false;
+  let lastStart = -Infinity;
+  let wake: (() => void) | undefined;
 
-  const run = async (): Promise<void> => {
-    writing = true;
-    dirty = false;
-    try {
-      await write();
-    } catch {
-      // `write` reports its own failures; a failed write must not stop the next one
+  const loop = async () => {
+    while (queued) {
+      const wait = lastStart + interval - Date.now();
+      if (wait > 0) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout((wake = resolve), wait);
+          wake = () => (clearTimeout(timer), resolve());
+        });
+      }
+      wake = undefined;
+      queued = false;
+      lastStart = Date.now();
+      try {
+        await write();
+      } catch {
+        // `write` reports its own failures; a failed write must not stop the next one
+      }
     }
-    if (dirty) return run();
-    writing = false;
     running = undefined;
   };
 
   return {
     schedule(): void {
-      if (!running) running = Promise.resolve().then(run);
-      else if (writing) dirty = true;
+      queued = true;
+      running ??= Promise.resolve().then(loop);
     },
-    /** Resolves once every scheduled write has finished. */
     flush(): Promise<void> {
+      wake?.();
       return running ?? Promise.resolve();
     },
   };
