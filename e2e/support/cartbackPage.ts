@@ -50,11 +50,28 @@ export interface StoredCartRecord {
 }
 
 /** Waits until /cartback.js has replaced the stub and `cartback.ready` has resolved. */
-export async function waitForCartback(page: Page): Promise<void> {
-  await page.waitForFunction(() => {
-    const api = (window as unknown as { cartback?: unknown }).cartback as Partial<CartbackApi> | undefined;
-    return !!api && !Array.isArray(api) && typeof api.ready?.then === 'function';
-  });
+export async function waitForCartback(page: Page, timeout = 10_000): Promise<void> {
+  try {
+    await page.waitForFunction(
+      () => {
+        const api = (window as unknown as { cartback?: unknown }).cartback as Partial<CartbackApi> | undefined;
+        return !!api && !Array.isArray(api) && typeof api.ready?.then === 'function';
+      },
+      null,
+      { timeout },
+    );
+  } catch (error) {
+    // Fail with what the page holds instead of a bare test timeout (a missing or broken build).
+    const found = await page
+      .evaluate(() => {
+        const api = (window as unknown as { cartback?: unknown }).cartback;
+        return Array.isArray(api) ? `the stub array (${api.length} queued)` : typeof api;
+      })
+      .catch(() => 'unknown');
+    throw new Error(`cartback.js did not load on ${page.url()} within ${timeout} ms; window.cartback is ${found}`, {
+      cause: error,
+    });
+  }
   await page.evaluate(() => (window as TestWindow).cartback.ready.then(() => undefined));
 }
 
