@@ -27,6 +27,7 @@ afterAll(async () => {
 describe('the demo storefront', () => {
   it('adds to cart, edits quantities, and checks out, under its CSP', async () => {
     const context = await browser.newContext();
+    context.setDefaultTimeout(10_000);
     const page = await context.newPage();
     const watch = await watchPage(page);
     const badge = page.locator('[data-cart-count]');

@@ -45,6 +45,8 @@ export function setupBrowserTests(): BrowserTests {
     },
     async newContext() {
       const context = await tests.browser.newContext();
+      // Below the test timeout, so a stuck step fails with its own message.
+      context.setDefaultTimeout(10_000);
       contexts.push(context);
       return context;
     },

@@ -104,7 +104,8 @@ export function createTracker(core: Core) {
     if (cart.getState().items.length) track('cart_returned', abandonmentId ? { abandonmentId } : {});
   };
 
-  const stopWatching =
+  // Watching starts once the visitor is loaded, so no event goes out under a throwaway id.
+  const watch = () =>
     win &&
     watchPage(win, {
       abandonAfter: config.abandonAfter,
@@ -120,7 +121,11 @@ export function createTracker(core: Core) {
       },
     });
 
+  let stopWatching: (() => void) | undefined;
+  let destroyed = false;
   const started = visitor.ready.then(() => {
+    if (destroyed) return;
+    stopWatching = watch();
     const ended = visitor.takeEnded();
     if (ended) returned(ended);
     scheduleReport(); // a change made before this chunk loaded
@@ -157,6 +162,7 @@ export function createTracker(core: Core) {
     /** Stores and sends what is pending now. */
     flush: () => started.then(() => Promise.all([visitor.flush(), delivery?.flush()])),
     destroy() {
+      destroyed = true;
       clearTimeout(updateTimer);
       unsubscribeCart();
       stopWatching?.();

@@ -58,10 +58,11 @@ export function watchPage(win: Window, options: PageWatchOptions): () => void {
     const form = e.target as HTMLFormElement;
     setTimeout(() => e.defaultPrevented || mark(form.action));
   };
+  // Leaving first, so that the abandonment is among what onHide sends and stores.
   const onPageHide = () => {
-    options.onHide();
     const now = Date.now();
     if (now - internalAt > NAVIGATION_WINDOW) options.onLeave(now - awayAt < NAVIGATION_WINDOW ? 'navigated_away' : 'tab_closed');
+    options.onHide();
   };
   const onVisibility = () => {
     if (doc.visibilityState === 'hidden') {
