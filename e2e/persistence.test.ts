@@ -37,6 +37,26 @@ describe('the cart survives a reload', () => {
     expect(watch.cartbackMessages('error')).toEqual([]);
   });
 
+  it('keeps quick changes made just before the shopper follows a link to the next page', async () => {
+    const { page } = await t.openPage('/');
+    await waitForCartback(page);
+    await page.evaluate((item) => (window as TestWindow).cartback.cart.add(item), beans);
+    await expect.poll(async () => (await readStoredCart(page))?.cart.items[0]?.quantity).toBe(2);
+
+    // Like a double click on "+" and then straight to checkout: the second change lands
+    // while the first one is being saved. Five page changes, so a lost write shows.
+    for (let round = 1; round <= 5; round += 1) {
+      const expected = round * 10 + 2;
+      for (const quantity of [expected - 1, expected]) {
+        await page.evaluate((q) => (window as TestWindow).cartback.cart.update('beans', { quantity: q }), quantity);
+      }
+      await page.click(round % 2 === 1 ? '#to-page-two' : '#to-page-one');
+      await page.waitForURL(round % 2 === 1 ? '**/page-two.html' : '**/');
+      await waitForCartback(page);
+      expect((await getCart(page)).items[0]?.quantity, `quantity after page change ${round}`).toBe(expected);
+    }
+  });
+
   it('stays empty after clear() and a reload (a cleared cart does not come back)', async () => {
     const { page } = await t.openPage('/');
     await waitForCartback(page);

@@ -28,7 +28,14 @@ export interface FlakyEndpoint {
   close(): Promise<void>;
 }
 
-const cors = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Methods': 'POST, OPTIONS', 'Access-Control-Allow-Headers': 'Content-Type' };
+// Retry-After is not a CORS-safelisted response header: a cross-origin page cannot read it
+// unless the endpoint exposes it.
+const cors = {
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Allow-Methods': 'POST, OPTIONS',
+  'Access-Control-Allow-Headers': 'Content-Type',
+  'Access-Control-Expose-Headers': 'Retry-After',
+};
 
 /**
  * A fault-injecting front for the collector on 127.0.0.1:0: it records every request, answers

@@ -55,7 +55,7 @@ export function createOutbox(storage: () => KeyValueStorage, now: () => number, 
       report(
         new CartbackError(
           'outbox_full',
-          `the outbox was over its limits; ${drops.length} events were dropped (${drops.map((e) => e.type).join(', ')}). The endpoint has been unreachable for a long time`,
+          `the outbox was over its limits (${OUTBOX_LIMITS.maxEvents} events, 1 MiB, 7 days): dropped ${drops.length} (${[...new Set(drops.map((e) => e.type))].join(', ')}). Check that the endpoint answers 2xx.`,
         ),
       );
       return events.filter((e) => !drops.includes(e));

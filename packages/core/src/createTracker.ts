@@ -84,8 +84,11 @@ export function createTracker(core: Core) {
     clearTimeout(updateTimer);
     updateTimer = setTimeout(reportCart, CART_UPDATED_DELAY);
   };
-  // The tab that made a change reports it; the others only show it.
+  const reportPending = () => updateTimer && reportCart();
+  // The tab that made a change reports it; the others only show it (a change from another
+  // tab supersedes what this one had pending, and that tab reports it).
   const unsubscribeCart = cart.subscribe((_, source) => {
+    if (source == 'remote') clearTimeout(updateTimer), (updateTimer = undefined);
     if (source != 'local') return;
     visitor.touch();
     scheduleReport();
@@ -95,7 +98,7 @@ export function createTracker(core: Core) {
     const { id, version, items } = cart.getState();
     const abandonmentId = `${id}:${version}`;
     if (!items.length || visitor.getSession().abandonmentId == abandonmentId) return;
-    reportCart();
+    reportPending();
     visitor.setSession({ abandonmentId });
     track('cart_abandoned', { abandonmentId, reason });
   };
@@ -110,7 +113,7 @@ export function createTracker(core: Core) {
     watchPage(win, {
       abandonAfter: config.abandonAfter,
       onHide: () => {
-        if (updateTimer) reportCart();
+        reportPending();
         void visitor.flush();
         if (maySend() && delivery && 'sendBeacon' in nav! && nav!.onLine !== false)
           sendBeacons(config.endpoint!, outbox.unsent(), (url, body) => nav!.sendBeacon(url, body), platform.now());

@@ -28,16 +28,16 @@ export function watchPage(win: Window, options: PageWatchOptions): () => void {
   let awayAt = -Infinity;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
-  const sameOrigin = (url: string | undefined) => {
-    try {
-      return new URL(url!, win.location.href).origin === win.location.origin;
-    } catch {
-      return false;
-    }
-  };
+  /** Notes a page load starting: to another page of the store, or away from it. */
   const mark = (url: string | undefined) => {
-    if (sameOrigin(url)) internalAt = Date.now();
-    else awayAt = Date.now();
+    try {
+      const { protocol, origin, href } = new URL(url!, win.location.href);
+      const here = win.location.href;
+      // javascript:, mailto: and tel: links load no page; nor does a link to a part of this one.
+      if (!/^https?:$/.test(protocol) || (href.includes('#') && href.split('#')[0] == here.split('#')[0])) return;
+      if (origin == win.location.origin) internalAt = Date.now();
+      else awayAt = Date.now();
+    } catch {}
   };
   const restartTimer = (reason: LeaveReason) => {
     clearTimeout(timer);

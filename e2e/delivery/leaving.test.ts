@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { getCart } from '../support/cartbackPage';
+import { measureWireBytes } from '../support/measureWireBytes';
+import { setupDeliveryTests } from '../support/setupDeliveryTests';
+import { addItems, observeQuietly, recordEmitted, threeItems, waitForEmitted } from '../support/storePage';
+
+const t = setupDeliveryTests();
+
+describe('leaving the store vs moving between its pages', () => {
+  it('delivers cart_abandoned (tab_closed) with the items within 2 s of closing the tab, as text/plain', async () => {
+    const { page } = await t.openStore('/');
+    await recordEmitted(page);
+    await addItems(page, threeItems);
+    // The snapshot is out first, so what the tab close sends is the abandonment itself.
+    const [updateId] = await waitForEmitted(page, 'cart_updated');
+    await expect.poll(async () => (await t.collector.stored()).map((e) => e.id), { timeout: 10_000 }).toContain(updateId);
+
+    const closedAt = Date.now();
+    await page.close({ runBeforeUnload: false });
+
+    await expect
+      .poll(() => t.collector.stored('cart_abandoned'), { timeout: 2_000, interval: 50 })
+      .toHaveLength(1);
+    const [abandoned] = await t.collector.stored('cart_abandoned');
+    const carrier = t.front.requests.find((r) => r.events.some((e) => e.id === abandoned!.id))!;
+    expect(carrier.at - closedAt).toBeLessThan(2_000);
+    expect(carrier.contentType.split(';')[0]).toBe('text/plain');
+    expect(abandoned).toMatchObject({
+      type: 'cart_abandoned',
+      reason: 'tab_closed',
+      abandonmentId: `${abandoned!.cart!.id}:${abandoned!.cart!.version}`,
+      cart: {
+        value: 91.9,
+        count: 7,
+        currency: 'EUR',
+        items: threeItems.map(({ id, name, quantity, price }) => expect.objectContaining({ id, name, quantity, price })),
+      },
+    });
+
+    const bytes = measureWireBytes(t.front.requests, abandoned!.id);
+    console.log(
+      `[e2e] cart_abandoned with 3 items: ${bytes.eventBytes} B of event JSON; the body that carried it ` +
+        `was ${bytes.bodyBytes} B (${bytes.eventsInBody} event(s)); alone in a body it is ${bytes.aloneBytes} B`,
+    );
+  });
+
+  it('sends no cart_abandoned when a link takes the shopper to another page of the store', async () => {
+    const { page, watch } = await t.openStore('/');
+    await recordEmitted(page);
+    await addItems(page, threeItems);
+    const [updateId] = await waitForEmitted(page, 'cart_updated');
+    await expect.poll(async () => (await t.collector.stored()).map((e) => e.id), { timeout: 10_000 }).toContain(updateId);
+    const before = await getCart(page);
+
+    await Promise.all([page.waitForURL('**/product.html'), page.click('#to-product')]);
+    await expect(page.title()).resolves.toBe('Store: product');
+    await page.evaluate(() => (window as unknown as { cartback: { ready: Promise<unknown> } }).cartback.ready.then(() => undefined));
+    expect(await getCart(page)).toEqual(before);
+
+    // A negative: give a beacon or the next page's flush time to show up.
+    await observeQuietly(2_000);
+    const sentTypes = t.front.requests.flatMap((r) => r.events.map((e) => e.type));
+    expect(sentTypes).not.toContain('cart_abandoned');
+    expect(sentTypes).not.toContain('cart_returned');
+    expect(await t.collector.stored('cart_abandoned')).toEqual([]);
+    expect(watch.pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,42 @@
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import { serveStatic } from '../../examples/serveStatic';
+import { cartbackDistDir, fixturesDir } from './startSite';
+
+export interface Store {
+  /** e.g. http://127.0.0.1:41234 (no trailing slash) */
+  url: string;
+  /** `window.cartbackConfig` for the next page loads (served as /store-config.js). */
+  config: Record<string, unknown>;
+  close(): Promise<void>;
+}
+
+/**
+ * The store fixture pages (e2e/fixtures/store) and the built SDK on one origin; the SDK config
+ * comes from an external script, so the pages need no inline script under their CSP.
+ */
+export async function startStore(): Promise<Store> {
+  const store: Store = { url: '', config: {}, close: async () => {} };
+  const server = serveStatic(
+    [resolve(fixturesDir, 'store'), cartbackDistDir],
+    {
+      '/store-config.js': (_req, res) => {
+        res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-store' });
+        res.end(`window.cartbackConfig = ${JSON.stringify(store.config)};\n`);
+      },
+    },
+    // `no-store` on a document keeps Chromium from putting it in the back/forward cache.
+    { headers: { 'Cache-Control': 'no-cache' } },
+  );
+  await new Promise<void>((done, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => done());
+  });
+  store.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  store.close = () =>
+    new Promise<void>((done) => {
+      server.closeAllConnections();
+      server.close(() => done());
+    });
+  return store;
+}
