@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { getCart } from '../support/cartbackPage';
+import { getCart, waitForCartback } from '../support/cartbackPage';
+import { reportDelivery } from '../support/deliveryReport';
 import { measureWireBytes } from '../support/measureWireBytes';
 import { setupDeliveryTests } from '../support/setupDeliveryTests';
 import { addItems, observeQuietly, recordEmitted, threeItems, waitForEmitted } from '../support/storePage';
@@ -37,6 +38,11 @@ describe('leaving the store vs moving between its pages', () => {
       },
     });
 
+    // Beacons are at-least-once: count resends, but the collector must hold each id once.
+    const stored = await t.collector.stored();
+    expect(new Set(stored.map((e) => e.id)).size).toBe(stored.length);
+    console.log(`[e2e] tab close: ${JSON.stringify(reportDelivery(t.front.requests, stored))}`);
+
     const bytes = measureWireBytes(t.front.requests, abandoned!.id);
     console.log(
       `[e2e] cart_abandoned with 3 items: ${bytes.eventBytes} B of event JSON; the body that carried it ` +
@@ -44,8 +50,17 @@ describe('leaving the store vs moving between its pages', () => {
     );
   });
 
-  it('sends no cart_abandoned when a link takes the shopper to another page of the store', async () => {
-    const { page, watch } = await t.openStore('/');
+  /** Init script: hides the Navigation API, so the SDK falls back to watching link clicks. */
+  function withoutNavigationApi(): void {
+    Object.defineProperty(window, 'navigation', { value: undefined, configurable: true });
+  }
+
+  it.each([
+    ['the Navigation API', []],
+    ['the link-click fallback', [withoutNavigationApi]],
+  ])('sends no cart_abandoned when a link takes the shopper to another page of the store (%s)', async (_, initScripts) => {
+    const { page, watch } = await t.openStore('/', { initScripts });
+    expect(await page.evaluate(() => 'navigation' in window && !!window.navigation)).toBe(initScripts.length === 0);
     await recordEmitted(page);
     await addItems(page, threeItems);
     const [updateId] = await waitForEmitted(page, 'cart_updated');
@@ -54,7 +69,7 @@ describe('leaving the store vs moving between its pages', () => {
 
     await Promise.all([page.waitForURL('**/product.html'), page.click('#to-product')]);
     await expect(page.title()).resolves.toBe('Store: product');
-    await page.evaluate(() => (window as unknown as { cartback: { ready: Promise<unknown> } }).cartback.ready.then(() => undefined));
+    await waitForCartback(page);
     expect(await getCart(page)).toEqual(before);
 
     // A negative: give a beacon or the next page's flush time to show up.

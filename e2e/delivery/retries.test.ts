@@ -1,29 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { repeatedIds, reportDelivery, sentIds } from '../support/deliveryReport';
+import type { TestWindow } from '../support/cartbackPage';
+import { expectStoredOnce } from '../support/expectStoredOnce';
 import { setupDeliveryTests } from '../support/setupDeliveryTests';
-import { waitForCartback, type TestWindow } from '../support/cartbackPage';
-import { addItems, observeQuietly, readIdbKeys, recordEmitted, threeItems, waitForEmitted } from '../support/storePage';
+import { addItems, observeQuietly, recordEmitted, threeItems, waitForEmitted } from '../support/storePage';
 
 const t = setupDeliveryTests();
 
 const posts = () => t.front.requests.filter((r) => r.method === 'POST');
 const storedIds = async () => (await t.collector.stored()).map((e) => e.id);
 
-/**
- * Waits until `expected` ids and every id the endpoint was ever sent are stored, then checks
- * that the collector holds each of them once and nothing it was not sent.
- */
-async function expectAllStoredOnce(label: string, expected: string[]): Promise<void> {
-  const missing = async () => {
-    const stored = new Set(await storedIds());
-    return [...new Set([...expected, ...sentIds(posts())])].filter((id) => !stored.has(id));
-  };
-  await expect.poll(missing, { timeout: 20_000, interval: 100 }).toEqual([]);
-  const stored = await t.collector.stored();
-  expect(repeatedIds(stored.map((e) => e.id))).toEqual({});
-  expect(stored.map((e) => e.id).sort()).toEqual([...new Set(sentIds(posts()))].sort());
-  console.log(`[e2e] ${label}: ${JSON.stringify(reportDelivery(t.front.requests, stored))}`);
-}
+const expectAllStoredOnce = (label: string, expected: string[]) => expectStoredOnce(label, t, expected);
 
 describe('retries', () => {
   it('stores every event exactly once when the endpoint answers 503 three times, retrying the same ids', async () => {
@@ -88,34 +74,5 @@ describe('retries', () => {
     expect(carrier.at).toBeGreaterThanOrEqual(onlineAt);
     expect(posts().length).toBeGreaterThan(requestsWhileOffline);
     await expectAllStoredOnce('offline then online', [offlineId!]);
-  });
-
-  it('keeps events queued while the endpoint is down across a reload, and delivers them once it is back', async () => {
-    t.front.down(503);
-    const { page } = await t.openStore('/');
-    await recordEmitted(page);
-    await addItems(page, threeItems);
-    const [updateId] = await waitForEmitted(page, 'cart_updated');
-    const carries = (id: string, after = 0) => posts().some((r) => r.at >= after && r.events.some((e) => e.id === id));
-    await expect.poll(() => carries(updateId!), { timeout: 10_000 }).toBe(true);
-    await expect.poll(() => readIdbKeys(page)).toContain(`event:${updateId}`);
-    const queued = (await readIdbKeys(page)).filter((key) => key.startsWith('event:')).map((key) => key.slice(6));
-
-    const reloadedAt = Date.now();
-    await page.reload();
-    await waitForCartback(page);
-    // The new page finds the leftovers in the outbox and tries them: still refused.
-    await expect.poll(() => carries(updateId!, reloadedAt), { timeout: 10_000 }).toBe(true);
-    expect(await t.collector.stored()).toEqual([]);
-
-    t.front.up();
-    try { await expectAllStoredOnce('down, reload, back up', queued); } catch (e) {
-      console.log('DEBUG queued', queued, 'stored', (await t.collector.stored()).map((x) => [x.id, x.type]), 'posts', posts().map((r) => [r.at - reloadedAt, r.status, r.contentType, r.events.map((e) => [e.id.slice(0, 8), e.type])]), 'idb', await readIdbKeys(page));
-      throw e;
-    }
-    expect(posts().filter((r) => r.status === 503).length).toBeGreaterThanOrEqual(2);
-    // Confirmed events leave the outbox.
-    await expect.poll(async () => (await readIdbKeys(page)).filter((key) => key.startsWith('event:'))).toEqual([]);
-    console.log(`[e2e] sent while down, by type: ${posts().map((r) => `${r.status}:${r.events.map((e) => e.type)}`).join(' | ')}`);
   });
 });

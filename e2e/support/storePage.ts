@@ -1,7 +1,14 @@
 import type { Page } from 'playwright-core';
 import type { CartItem, TestWindow } from './cartbackPage';
 
-type EmittingWindow = TestWindow & { __emitted: Array<{ id: string; type: string }> };
+/** An event the SDK emitted in the page, reduced to what the tests compare. */
+export interface EmittedEvent {
+  id: string;
+  type: string;
+  version?: number;
+  count?: number;
+}
+type EmittingWindow = TestWindow & { __emitted: EmittedEvent[] };
 
 /** Three lines, 7 units, 91.90 EUR: the cart the delivery tests leave with. */
 export const threeItems: CartItem[] = [
@@ -21,8 +28,17 @@ export function recordEmitted(page: Page, types = ['cart_updated', 'cart_abandon
   return page.evaluate((list) => {
     const w = window as EmittingWindow;
     w.__emitted = [];
-    for (const type of list) w.cartback.on(type, (event) => w.__emitted.push(event as { id: string; type: string }));
+    for (const type of list) {
+      w.cartback.on(type, (event) => {
+        const { id, cart } = event as { id: string; cart?: { version: number; count: number } };
+        w.__emitted.push({ id, type, version: cart?.version, count: cart?.count });
+      });
+    }
   }, types);
+}
+
+export function getEmitted(page: Page): Promise<EmittedEvent[]> {
+  return page.evaluate(() => (window as EmittingWindow).__emitted);
 }
 
 /** Waits for the `count`-th emitted event of `type` and returns the ids of all of that type. */

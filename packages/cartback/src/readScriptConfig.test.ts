@@ -40,8 +40,8 @@ describe('readScriptConfig', () => {
     expect(readScriptConfig(script({ abandonAfter: '60000' }))).toEqual({ abandonAfter: 60000 });
   });
 
-  it('does not read an endpoint that looks like a number as a number', () => {
-    expect(readScriptConfig(script({ endpoint: '8080' }))).toEqual({ endpoint: '8080' });
+  it('reads any value that is JSON as JSON (validation then names a numeric endpoint)', () => {
+    expect(readScriptConfig(script({ endpoint: '8080' }))).toEqual({ endpoint: 8080 });
   });
 
   it('parses JSON objects and arrays', () => {

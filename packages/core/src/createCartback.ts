@@ -103,8 +103,7 @@ export function createCartback(config: ResolvedConfig, platform: Platform, track
       subscribe: cart.subscribe,
     },
     identify(traits) {
-      const draft = createDraft(core, 'identified');
-      void startTracking().then((t) => t?.identify(traits, draft));
+      void startTracking().then((t) => t?.identify(traits));
     },
     checkoutStarted() {
       track('checkout_started');

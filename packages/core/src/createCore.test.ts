@@ -17,7 +17,6 @@ function spyStorage(base: KeyValueStorage = memoryStorage()) {
     set: vi.fn((key: string, value: unknown) => base.set(key, value)),
     del: vi.fn((key: string) => base.del(key)),
     entries: vi.fn(() => base.entries()),
-    clear: vi.fn(() => base.clear()),
   };
   return {
     storage,
@@ -172,7 +171,7 @@ describe('createCore: a corrupt stored cart', () => {
 describe('createCore: unavailable storage', () => {
   const rejecting = (): KeyValueStorage => {
     const fail = () => Promise.reject(new Error('InvalidStateError'));
-    return { get: fail, set: fail, del: fail, entries: fail, clear: fail };
+    return { get: fail, set: fail, del: fail, entries: fail };
   };
 
   it('keeps the cart in memory, warns once and reports storage_unavailable', async () => {
@@ -185,7 +184,7 @@ describe('createCore: unavailable storage', () => {
     expect(api.cart.count).toBe(2);
     expect(platform.console.warn).toHaveBeenCalledTimes(1);
     expect(platform.console.warn).toHaveBeenCalledWith(
-      '[cartback] IndexedDB is unavailable ("Error: InvalidStateError"); the cart is kept in memory on this page only.',
+      '[cartback] IndexedDB is unavailable ("Error: InvalidStateError"); the cart is kept in memory.',
     );
     expect(errors).toHaveBeenCalledTimes(1);
     const error = errors.mock.calls[0]![0];
@@ -197,7 +196,7 @@ describe('createCore: unavailable storage', () => {
   it('gives up on a storage whose first call never answers after 3 seconds', async () => {
     vi.useFakeTimers();
     const never = () => new Promise<never>(() => {});
-    const hanging: KeyValueStorage = { get: never, set: never, del: never, entries: never, clear: never };
+    const hanging: KeyValueStorage = { get: never, set: never, del: never, entries: never };
     const { api, platform, errors } = setup({ storage: hanging });
     let ready = false;
     void api.ready.then(() => (ready = true));
@@ -214,7 +213,7 @@ describe('createCore: unavailable storage', () => {
     expect(api.cart.items).toEqual([{ ...item, quantity: 1 }]);
     expect(platform.console.warn).toHaveBeenCalledTimes(1);
     expect(platform.console.warn).toHaveBeenCalledWith(
-      '[cartback] IndexedDB is unavailable ("Error: no answer in 3000 ms"); the cart is kept in memory on this page only.',
+      '[cartback] IndexedDB is unavailable ("Error: no answer in 3000 ms"); the cart is kept in memory.',
     );
     expect((errors.mock.calls[0]![0] as CartbackError).code).toBe('storage_unavailable');
   });

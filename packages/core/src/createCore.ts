@@ -9,6 +9,7 @@ import { fallbackStorage } from './fallbackStorage';
 import { loadRecord } from './loadRecord';
 import { memoryStorage } from './memoryStorage';
 import { CART_KEY, CART_VERSION, isCartRecord } from './records';
+import { tabCopy } from './tabCopy';
 import type { CartSnapshot, CartState, ChangeSource, KeyValueStorage, Platform, Unsubscribe } from './types';
 
 export const CHANNEL_NAME = 'cartback';
@@ -46,7 +47,7 @@ export function createCore(config: ResolvedConfig, platform: Platform) {
     report(
       new CartbackError(
         'storage_unavailable',
-        `IndexedDB is unavailable (${describeValue(String(error))}); the cart is kept in memory on this page only.`,
+        `IndexedDB is unavailable (${describeValue(String(error))}); the cart is kept in memory.`,
       ),
     ),
   );
@@ -58,11 +59,21 @@ export function createCore(config: ResolvedConfig, platform: Platform) {
     channel?.postMessage({ type: 'cart', cart: cart.getState() });
     await storage.set(CART_KEY, { v: CART_VERSION, cart: cart.getState() });
   });
+  let copying = false;
   const cart = createCart({
     currency: config.currency,
     newId: platform.uuid,
     now: platform.now,
-    onChange: writer.schedule,
+    onChange() {
+      writer.schedule();
+      // The tab's copy is written before any navigation can start: in this task's microtasks.
+      if (copying || storage != durable) return;
+      copying = true;
+      queueMicrotask(() => {
+        copying = false;
+        tabCopy(win, cart.getState());
+      });
+    },
     onError: reject,
   });
   channel?.addEventListener('message', ({ data }) => {
@@ -70,14 +81,18 @@ export function createCore(config: ResolvedConfig, platform: Platform) {
     if (message?.type == 'cart' && message.cart) cart.receive(message.cart);
   });
 
-  // The last coalesced write must not wait for a timer the closing page will never run.
-  const flushOnHide = () => void writer.flush();
-  win?.addEventListener('pagehide', flushOnHide);
-  win?.document.addEventListener('visibilitychange', flushOnHide);
+  // A coalesced write waiting for its interval goes out when the page hides: it may not
+  // come back to run the timer.
+  const flushNow = () => void writer.flush();
+  win?.addEventListener('pagehide', flushNow);
+  win?.document.addEventListener('visibilitychange', flushNow);
 
   const ready = loadRecord(storage, CART_KEY, CART_VERSION, isCartRecord, report).then((saved) => {
+    const copy = storage == durable ? tabCopy(win) : undefined;
+    const newer = copy && (!saved || copy.updatedAt > saved.cart.updatedAt);
     loaded = true;
-    cart.hydrate(saved?.cart);
+    cart.hydrate(newer ? copy : saved?.cart);
+    if (newer) writer.schedule(); // IndexedDB catches up with the tab's copy
     return writer.flush();
   });
 
@@ -98,7 +113,9 @@ export function createCore(config: ResolvedConfig, platform: Platform) {
       consentFlag(win, state == 'granted');
       if (state == 'denied') {
         storage = memoryStorage();
-        return durable.clear();
+        tabCopy(win, null);
+        await Promise.all((await durable.entries()).map(([key]) => durable.del(key)));
+        return;
       }
       if (storage == durable) return;
       const kept = await storage.entries();
@@ -110,8 +127,8 @@ export function createCore(config: ResolvedConfig, platform: Platform) {
     /** Resolves when every change so far is in storage. */
     flush: () => ready.then(writer.flush),
     destroy() {
-      win?.removeEventListener('pagehide', flushOnHide);
-      win?.document.removeEventListener('visibilitychange', flushOnHide);
+      win?.removeEventListener('pagehide', flushNow);
+      win?.document.removeEventListener('visibilitychange', flushNow);
       channel?.close();
       emitter.clear();
     },

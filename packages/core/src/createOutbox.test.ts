@@ -244,12 +244,12 @@ describe('createOutbox', () => {
     expect(await outbox.read()).toEqual([b]);
   });
 
-  it('forgets unsent events on reset, and keeps taking new ones', async () => {
+  it('forgets unsent events on clearUnsent, and keeps taking new ones', async () => {
     const { outbox } = setup();
     await outbox.add(makeEvent('a', 'cart_updated', 2000));
     await outbox.add(makeEvent('b', 'checkout_started', 1000));
 
-    outbox.reset();
+    outbox.clearUnsent();
     expect(outbox.unsent()).toEqual([]);
 
     const next = makeEvent('c', 'identified', 0);

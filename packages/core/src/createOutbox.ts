@@ -64,8 +64,8 @@ export function createOutbox(storage: () => KeyValueStorage, now: () => number, 
       unsent = unsent.filter((e) => !ids.includes(e.id));
       await Promise.all(ids.map((id) => storage().del(PREFIX + id)));
     },
-    /** Forgets every pending event (consent withdrawn). */
-    reset(): void {
+    /** Empties `unsent()` (beaconed, or consent withdrawn); what is stored stays stored. */
+    clearUnsent(): void {
       unsent = [];
     },
   };

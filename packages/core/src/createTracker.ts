@@ -115,8 +115,11 @@ export function createTracker(core: Core) {
       onHide: () => {
         reportPending();
         void visitor.flush();
-        if (maySend() && delivery && 'sendBeacon' in nav! && nav!.onLine !== false)
+        if (maySend() && delivery && 'sendBeacon' in nav! && nav!.onLine !== false) {
           sendBeacons(config.endpoint!, outbox.unsent(), (url, body) => nav!.sendBeacon(url, body), platform.now());
+          // Handed over once: `visibilitychange` and `pagehide` both come on the way out.
+          outbox.clearUnsent();
+        }
       },
       onLeave: leave,
       onShow: () => {
@@ -137,7 +140,8 @@ export function createTracker(core: Core) {
 
   return {
     /** Keeps the shopper's traits (not under Global Privacy Control) and sends `identified`. */
-    identify(traits: unknown, draft: EventDraft) {
+    identify(traits: unknown) {
+      const draft = createDraft(core, 'identified');
       const t = traits as Traits | null;
       if (typeof t != 'object' || !t || (t.email !== undefined && !/^[^\s@]+@[^\s@]+$/.test(String(t.email)))) {
         return core.reject(
@@ -159,7 +163,7 @@ export function createTracker(core: Core) {
     send: (draft: EventDraft) => void started.then(() => send(draft)),
     onConsent(granted: boolean) {
       if (granted) delivery?.schedule(0);
-      else outbox.reset();
+      else outbox.clearUnsent();
     },
     visitor,
     /** Stores and sends what is pending now. */

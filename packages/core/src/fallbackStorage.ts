@@ -45,6 +45,5 @@ export function fallbackStorage(primary: KeyValueStorage, onFail: (error: unknow
     set: (key, value) => call((s) => s.set(key, value)),
     del: (key) => call((s) => s.del(key)),
     entries: () => call((s) => s.entries()),
-    clear: () => call((s) => s.clear()),
   };
 }

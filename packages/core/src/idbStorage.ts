@@ -1,4 +1,4 @@
-import { clear, createStore, del, entries, get, set } from 'idb-keyval';
+import { createStore, del, entries, get, set } from 'idb-keyval';
 import type { KeyValueStorage } from './types';
 
 /** cartback's own IndexedDB database, never idb-keyval's shared default one. */
@@ -15,6 +15,5 @@ export function idbStorage(): KeyValueStorage {
     set: async (key, value) => set(key, value, getStore()),
     del: async (key) => del(key, getStore()),
     entries: async () => entries<string, unknown>(getStore()),
-    clear: async () => clear(getStore()),
   };
 }

@@ -8,6 +8,5 @@ export function memoryStorage(): KeyValueStorage {
     set: async (key, value) => void map.set(key, value),
     del: async (key) => void map.delete(key),
     entries: async () => [...map],
-    clear: async () => map.clear(),
   };
 }

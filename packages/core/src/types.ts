@@ -55,8 +55,6 @@ export interface KeyValueStorage {
   del(key: string): Promise<void>;
   /** Every key and value: the outbox keeps one key per event. */
   entries(): Promise<[string, unknown][]>;
-  /** Deletes everything cartback stored (consent withdrawn). */
-  clear(): Promise<void>;
 }
 
 /** A BroadcastChannel-like message bus between the store's open tabs. */

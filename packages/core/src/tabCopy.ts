@@ -1,0 +1,24 @@
+import { isCartRecord } from './records';
+import type { CartState } from './types';
+
+const KEY = 'cartback:cart';
+
+/**
+ * This tab's copy of the cart in sessionStorage: written synchronously, so it survives a
+ * navigation that starts right after a change. An IndexedDB write started just before the
+ * page goes can be cut off with it (Chromium aborts the transactions of a closing document),
+ * and the next page would read the cart as it was before. The next page of the tab prefers
+ * this copy when it is newer than what IndexedDB has.
+ * `state` undefined reads the copy, null removes it, a cart writes it. Never throws.
+ */
+export function tabCopy(win: Window | undefined, state?: CartState | null): CartState | undefined {
+  try {
+    const storage = win!.sessionStorage;
+    if (state) storage.setItem(KEY, JSON.stringify(state));
+    else if (state === null) storage.removeItem(KEY);
+    else {
+      const record = { v: 1, cart: JSON.parse(storage.getItem(KEY)!) };
+      if (isCartRecord(record)) return record.cart;
+    }
+  } catch {}
+}
