@@ -5,6 +5,7 @@ import { createDraft } from './createDraft';
 import type { EventType } from './events';
 import type { Tracker } from './tracking';
 import { RULES } from './validateItem';
+import { HANDOFF_KEY, webStorage } from './webStorage';
 import type { CartItem, Platform, Unsubscribe } from './types';
 
 export interface Order {
@@ -71,7 +72,11 @@ export function createCartback(config: ResolvedConfig, platform: Platform, track
   };
   cart.subscribe((snapshot) => snapshot.items.length && startTracking());
   void core.ready.then(async () => {
-    if (cart.getState().items.length || (await core.getStorage().entries()).some(([key]) => key.startsWith('event:')))
+    if (
+      cart.getState().items.length ||
+      webStorage(platform.window, 'localStorage', HANDOFF_KEY) ||
+      (await core.getStorage().entries()).some(([key]) => key.startsWith('event:'))
+    )
       startTracking();
   });
 

@@ -1,6 +1,6 @@
 import { CartbackError, describeValue } from './CartbackError';
 import type { ResolvedConfig } from './config';
-import { consentFlag } from './consentFlag';
+import { CONSENT_KEY, webStorage } from './webStorage';
 import { createCart } from './createCart';
 import { createEmitter } from './createEmitter';
 import { createWriteBehind } from './createWriteBehind';
@@ -24,7 +24,8 @@ export function createCore(config: ResolvedConfig, platform: Platform) {
   // Global Privacy Control: no event leaves the browser and no identity is kept; the cart still works.
   const gpc = config.respectGlobalPrivacyControl && (win?.navigator as { globalPrivacyControl?: boolean } | undefined)?.globalPrivacyControl === true;
   // With `requireConsent`, nothing is stored until consent is granted: the cart lives in memory.
-  let consent: ConsentState = config.requireConsent ? (consentFlag(win) ? 'granted' : 'unknown') : 'not_required';
+  // A grant is remembered in localStorage, read synchronously, so IndexedDB is not even opened before.
+  let consent: ConsentState = config.requireConsent ? (webStorage(win, 'localStorage', CONSENT_KEY) ? 'granted' : 'unknown') : 'not_required';
   const emitter = createEmitter((e) => platform.console.error(e));
   const warned = new Set<string>();
 
@@ -110,7 +111,7 @@ export function createCore(config: ResolvedConfig, platform: Platform) {
     /** Granted: what was kept in memory moves to durable storage. Denied: what was stored is deleted. */
     async setConsent(state: 'granted' | 'denied') {
       consent = state;
-      consentFlag(win, state == 'granted');
+      webStorage(win, 'localStorage', CONSENT_KEY, state == 'granted' ? state : null);
       if (state == 'denied') {
         storage = memoryStorage();
         tabCopy(win, null);

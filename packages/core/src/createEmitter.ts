@@ -6,7 +6,7 @@ type Listener = (payload: any) => void;
  * A tiny event bus. A listener that throws is the host's bug, not ours: it is reported
  * on the console and the other listeners still run.
  */
-export function createEmitter(report: (error: unknown) => void = (e) => console.error(e)) {
+export function createEmitter(report: (error: unknown) => void) {
   const listeners = new Map<string, Set<Listener>>();
   return {
     on(type: string, fn: Listener): Unsubscribe {

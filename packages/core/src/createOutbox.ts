@@ -41,6 +41,8 @@ export function createOutbox(storage: () => KeyValueStorage, now: () => number, 
       unsent.push(event);
       return storage().set(PREFIX + event.id, event);
     },
+    /** Stores an event handed over by an earlier page (it is not this tab's to beacon). */
+    keep: (event: CartbackEvent): Promise<void> => storage().set(PREFIX + event.id, event),
     /** This tab's events not yet confirmed: what a beacon can send without waiting for storage. */
     unsent: () => unsent,
     /** Every tab's pending events, oldest first, within the caps. */

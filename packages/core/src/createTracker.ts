@@ -9,6 +9,7 @@ import type { CartbackEvent, EventType } from './events';
 import { sendBeacons } from './sendBeacons';
 import { VERSION } from './version';
 import { watchPage, type LeaveReason } from './watchPage';
+import { HANDOFF_KEY, webStorage } from './webStorage';
 import { withFlushLock } from './withFlushLock';
 
 /** Snapshots of a burst of cart changes are coalesced into one `cart_updated` this long after the last. */
@@ -112,9 +113,12 @@ export function createTracker(core: Core) {
     win &&
     watchPage(win, {
       abandonAfter: config.abandonAfter,
-      onHide: () => {
+      onHide: (final) => {
         reportPending();
         void visitor.flush();
+        // A closing page's IndexedDB writes may be cut off: its unconfirmed events also go to
+        // localStorage (synchronous), and the next page moves them back into the outbox.
+        if (final && mayStore()) handOff(outbox.unsent());
         if (maySend() && delivery && 'sendBeacon' in nav! && nav!.onLine !== false) {
           sendBeacons(config.endpoint!, outbox.unsent(), (url, body) => nav!.sendBeacon(url, body), platform.now());
           // Handed over once: `visibilitychange` and `pagehide` both come on the way out.
@@ -127,10 +131,20 @@ export function createTracker(core: Core) {
       },
     });
 
+  const handOff = (events: CartbackEvent[]) => {
+    const kept = JSON.parse(webStorage(win, 'localStorage', HANDOFF_KEY) || '[]') as CartbackEvent[];
+    webStorage(win, 'localStorage', HANDOFF_KEY, JSON.stringify([...kept, ...events].slice(-100)));
+  };
+
   let stopWatching: (() => void) | undefined;
   let destroyed = false;
-  const started = visitor.ready.then(() => {
+  const started = visitor.ready.then(async () => {
     if (destroyed) return;
+    try {
+      const handed = JSON.parse(webStorage(win, 'localStorage', HANDOFF_KEY) || '[]') as CartbackEvent[];
+      await Promise.all(handed.map(outbox.keep));
+    } catch {} // not JSON: nothing to keep
+    webStorage(win, 'localStorage', HANDOFF_KEY, null);
     stopWatching = watch();
     const ended = visitor.takeEnded();
     if (ended) returned(ended);

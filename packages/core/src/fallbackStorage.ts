@@ -1,44 +1,34 @@
 import { memoryStorage } from './memoryStorage';
 import type { KeyValueStorage } from './types';
 
-/** How long the first storage call may take before a blocked IndexedDB counts as broken. */
+/** How long the first storage calls may take before a blocked IndexedDB counts as broken. */
 const FIRST_CALL_TIMEOUT = 3000;
 
 /**
- * Wraps a storage so that it never rejects: on its first failure (or a first call that
- * hangs, as a blocked IndexedDB open does) it reports once and the page carries on with
- * memory storage.
+ * Wraps a storage so that it never rejects: on its first failure (or, until one call has
+ * answered, a call that hangs, as a blocked IndexedDB open does) it reports once and the page
+ * carries on with memory storage.
  */
 export function fallbackStorage(primary: KeyValueStorage, onFail: (error: unknown) => void): KeyValueStorage {
   const memory = memoryStorage();
-  let active: KeyValueStorage = primary;
+  let active = primary;
   let proven = false;
 
-  const call = async <T>(fn: (s: KeyValueStorage) => Promise<T>): Promise<T> => {
-    if (active === memory) return fn(memory);
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    try {
-      const attempt = fn(primary);
-      const result = proven
-        ? await attempt
-        : await Promise.race([
-            attempt,
-            new Promise<never>((_, reject) => {
-              timer = setTimeout(() => reject(new Error(`no answer in ${FIRST_CALL_TIMEOUT} ms`)), FIRST_CALL_TIMEOUT);
-            }),
-          ]);
-      proven = true;
-      return result;
-    } catch (error) {
-      if (active !== memory) {
-        active = memory;
-        onFail(error);
-      }
-      return fn(memory);
-    } finally {
-      clearTimeout(timer);
-    }
-  };
+  const call = <T,>(fn: (s: KeyValueStorage) => Promise<T>): Promise<T> =>
+    active == memory
+      ? fn(memory)
+      : Promise.race([
+          fn(primary),
+          // Left to fire after an answer: a settled race ignores it.
+          ...(proven ? [] : [new Promise<never>((_, reject) => setTimeout(reject, FIRST_CALL_TIMEOUT, Error(`no answer in ${FIRST_CALL_TIMEOUT} ms`)))]),
+        ]).then(
+          (result) => ((proven = true), result as T),
+          (error) => {
+            if (active != memory) onFail(error);
+            active = memory;
+            return fn(memory);
+          },
+        );
 
   return {
     get: (key) => call((s) => s.get(key)),

@@ -1,5 +1,6 @@
 import { isCartRecord } from './records';
 import type { CartState } from './types';
+import { webStorage } from './webStorage';
 
 const KEY = 'cartback:cart';
 
@@ -9,16 +10,12 @@ const KEY = 'cartback:cart';
  * page goes can be cut off with it (Chromium aborts the transactions of a closing document),
  * and the next page would read the cart as it was before. The next page of the tab prefers
  * this copy when it is newer than what IndexedDB has.
- * `state` undefined reads the copy, null removes it, a cart writes it. Never throws.
+ * `state` undefined reads the copy, null removes it, a cart writes it.
  */
 export function tabCopy(win: Window | undefined, state?: CartState | null): CartState | undefined {
+  if (state !== undefined) return void webStorage(win, 'sessionStorage', KEY, state && JSON.stringify(state));
   try {
-    const storage = win!.sessionStorage;
-    if (state) storage.setItem(KEY, JSON.stringify(state));
-    else if (state === null) storage.removeItem(KEY);
-    else {
-      const record = { v: 1, cart: JSON.parse(storage.getItem(KEY)!) };
-      if (isCartRecord(record)) return record.cart;
-    }
+    const record = { v: 1, cart: JSON.parse(webStorage(win, 'sessionStorage', KEY)!) };
+    if (isCartRecord(record)) return record.cart;
   } catch {}
 }

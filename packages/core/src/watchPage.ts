@@ -3,8 +3,8 @@ export type LeaveReason = 'tab_closed' | 'navigated_away' | 'hidden' | 'idle';
 export interface PageWatchOptions {
   /** Idle or hidden time after which the shopper counts as gone. */
   abandonAfter: number;
-  /** The page is being hidden or unloaded: last chance to send. */
-  onHide: () => void;
+  /** The page is being hidden (`final` false) or unloaded (`final` true): last chance to send. */
+  onHide: (final: boolean) => void;
   /** The shopper left the store (not a move between the store's own pages). */
   onLeave: (reason: LeaveReason) => void;
   /** The page is visible again after being hidden. */
@@ -62,11 +62,11 @@ export function watchPage(win: Window, options: PageWatchOptions): () => void {
   const onPageHide = () => {
     const now = Date.now();
     if (now - internalAt > NAVIGATION_WINDOW) options.onLeave(now - awayAt < NAVIGATION_WINDOW ? 'navigated_away' : 'tab_closed');
-    options.onHide();
+    options.onHide(true);
   };
   const onVisibility = () => {
     if (doc.visibilityState === 'hidden') {
-      options.onHide();
+      options.onHide(false);
       restartTimer('hidden');
     } else {
       options.onShow();
