@@ -118,7 +118,8 @@ export function createTracker(core: Core) {
         void visitor.flush();
         // A closing page's IndexedDB writes may be cut off: its unconfirmed events also go to
         // localStorage (synchronous), and the next page moves them back into the outbox.
-        if (final && mayStore()) handOff(outbox.unsent());
+        // Not before consent: until then nothing may be stored at all.
+        if (final && maySend()) handOff(outbox.unsent());
         if (maySend() && delivery && 'sendBeacon' in nav! && nav!.onLine !== false) {
           sendBeacons(config.endpoint!, outbox.unsent(), (url, body) => nav!.sendBeacon(url, body), platform.now());
           // Handed over once: `visibilitychange` and `pagehide` both come on the way out.
