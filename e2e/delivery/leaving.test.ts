@@ -7,6 +7,19 @@ import { addItems, observeQuietly, recordEmitted, threeItems, waitForEmitted } f
 
 const t = setupDeliveryTests();
 
+/** Init script: hides the Navigation API, so the SDK falls back to watching link clicks. */
+function withoutNavigationApi(): void {
+  Object.defineProperty(window, 'navigation', { value: undefined, configurable: true });
+}
+/** Init script: the store's own click code queues 300 ms of main-thread work (analytics, say). */
+function busyAfterClick(): void {
+  const work = () => {
+    const end = Date.now() + 300;
+    while (Date.now() < end);
+  };
+  window.addEventListener('click', () => setTimeout(work), true);
+}
+
 describe('leaving the store vs moving between its pages', () => {
   it('delivers cart_abandoned (tab_closed) with the items within 2 s of closing the tab, as text/plain', async () => {
     const { page } = await t.openStore('/');
@@ -50,34 +63,43 @@ describe('leaving the store vs moving between its pages', () => {
     );
   });
 
-  /** Init script: hides the Navigation API, so the SDK falls back to watching link clicks. */
-  function withoutNavigationApi(): void {
-    Object.defineProperty(window, 'navigation', { value: undefined, configurable: true });
-  }
-
+  // The fallback marks a click in a timer (to see whether a router cancelled it); with an
+  // instant local server the next page can commit before that timer runs (~1 in 4 runs), so
+  // the fallback case is given a network that takes 300 ms. The race itself: the test below.
   it.each([
-    ['the Navigation API', []],
-    ['the link-click fallback', [withoutNavigationApi]],
-  ])('sends no cart_abandoned when a link takes the shopper to another page of the store (%s)', async (_, initScripts) => {
-    const { page, watch } = await t.openStore('/', { initScripts });
-    expect(await page.evaluate(() => 'navigation' in window && !!window.navigation)).toBe(initScripts.length === 0);
-    await recordEmitted(page);
-    await addItems(page, threeItems);
-    const [updateId] = await waitForEmitted(page, 'cart_updated');
-    await expect.poll(async () => (await t.collector.stored()).map((e) => e.id), { timeout: 10_000 }).toContain(updateId);
-    const before = await getCart(page);
+    ['the Navigation API', [], '#to-product'],
+    ['the link-click fallback', [withoutNavigationApi], '#to-product-slow'],
+  ])('sends no cart_abandoned when a link takes the shopper to another page of the store (%s)', async (_, initScripts, link) => {
+    await expectNoAbandonmentOnLink(initScripts, link);
+  });
 
-    await Promise.all([page.waitForURL('**/product.html'), page.click('#to-product')]);
-    await expect(page.title()).resolves.toBe('Store: product');
-    await waitForCartback(page);
-    expect(await getCart(page)).toEqual(before);
-
-    // A negative: give a beacon or the next page's flush time to show up.
-    await observeQuietly(2_000);
-    const sentTypes = t.front.requests.flatMap((r) => r.events.map((e) => e.type));
-    expect(sentTypes).not.toContain('cart_abandoned');
-    expect(sentTypes).not.toContain('cart_returned');
-    expect(await t.collector.stored('cart_abandoned')).toEqual([]);
-    expect(watch.pageErrors).toEqual([]);
+  // KNOWN SDK BUG (reported): watchPage's click fallback calls mark() in a setTimeout; when any
+  // task runs between the click and that timer, the navigation commits first and pagehide
+  // counts the move as 'tab_closed'. Deterministic here. Drop `.fails` once fixed.
+  it.fails('sends no cart_abandoned on a link click followed by busy page code (link-click fallback)', async () => {
+    await expectNoAbandonmentOnLink([withoutNavigationApi, busyAfterClick], '#to-product');
   });
 });
+
+async function expectNoAbandonmentOnLink(initScripts: Array<() => void>, link: string): Promise<void> {
+  const { page, watch } = await t.openStore('/', { initScripts });
+  expect(await page.evaluate(() => !!(window as { navigation?: unknown }).navigation)).toBe(!initScripts.includes(withoutNavigationApi));
+  await recordEmitted(page);
+  await addItems(page, threeItems);
+  const [updateId] = await waitForEmitted(page, 'cart_updated');
+  await expect.poll(async () => (await t.collector.stored()).map((e) => e.id), { timeout: 10_000 }).toContain(updateId);
+  const before = await getCart(page);
+
+  await Promise.all([page.waitForURL('**/product.html*'), page.click(link)]);
+  await expect(page.title()).resolves.toBe('Store: product');
+  await waitForCartback(page);
+  expect(await getCart(page)).toEqual(before);
+
+  // A negative: give a beacon or the next page's flush time to show up.
+  await observeQuietly(2_000);
+  const sentTypes = t.front.requests.flatMap((r) => r.events.map((e) => e.type));
+  expect(sentTypes).not.toContain('cart_abandoned');
+  expect(sentTypes).not.toContain('cart_returned');
+  expect(await t.collector.stored('cart_abandoned')).toEqual([]);
+  expect(watch.pageErrors).toEqual([]);
+}

@@ -1,3 +1,4 @@
+import { createServer, type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { serveStatic } from '../../examples/serveStatic';
@@ -13,11 +14,12 @@ export interface Store {
 
 /**
  * The store fixture pages (e2e/fixtures/store) and the built SDK on one origin; the SDK config
- * comes from an external script, so the pages need no inline script under their CSP.
+ * comes from an external script, so the pages need no inline script under their CSP. Any
+ * request with `?delay=<ms>` is answered that much later.
  */
 export async function startStore(): Promise<Store> {
   const store: Store = { url: '', config: {}, close: async () => {} };
-  const server = serveStatic(
+  const files = serveStatic(
     [resolve(fixturesDir, 'store'), cartbackDistDir],
     {
       '/store-config.js': (_req, res) => {
@@ -28,6 +30,12 @@ export async function startStore(): Promise<Store> {
     // `no-store` on a document keeps Chromium from putting it in the back/forward cache.
     { headers: { 'Cache-Control': 'no-cache' } },
   );
+  // `?delay=ms` holds a response back, for a network that is not instant.
+  const serveFiles = files.listeners('request')[0] as RequestListener;
+  const server = createServer((req, res) => {
+    const delay = Number(new URL(req.url ?? '/', 'http://store.invalid').searchParams.get('delay')) || 0;
+    setTimeout(() => serveFiles(req, res), Math.min(delay, 5_000));
+  });
   await new Promise<void>((done, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => done());
