@@ -12,7 +12,7 @@ const CEILINGS: Record<string, { gzip: number; budget: number }> = {
   // What every page pays: the loader and the cart (PRODUCT.md: 6 KB).
   'cartback.js': { gzip: 6144, budget: 6 * 1024 },
   // Events, outbox and delivery: loaded once there is a cart or an event.
-  'cartback-tracking.js': { gzip: 4800, budget: 6 * 1024 },
+  'cartback-tracking.js': { gzip: 4950, budget: 6 * 1024 },
   // The wording of config errors: loaded only on a page whose config is wrong.
   'cartback-diagnostics.js': { gzip: 720, budget: 1024 },
 };

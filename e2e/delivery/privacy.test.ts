@@ -59,7 +59,8 @@ describe('consent', () => {
     expect(await readIdbKeys(page)).toEqual([]);
     const sentBefore = t.front.requests.length;
     await addItems(page, threeItems.slice(0, 1));
-    await observeQuietly(2_500);
+    await waitForEmitted(page, 'cart_updated', 2);
+    await observeQuietly(1_500);
     expect(t.front.requests.length).toBe(sentBefore);
     expect(await readIdbKeys(page)).toEqual([]);
   });

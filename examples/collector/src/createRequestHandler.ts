@@ -11,6 +11,9 @@ const corsHeaders = {
   'Access-Control-Allow-Methods': 'POST, OPTIONS',
   'Access-Control-Allow-Headers': 'Content-Type',
   'Access-Control-Max-Age': '86400',
+  // A cross-origin script sees only safelisted response headers: expose Retry-After so the
+  // SDK can honour it when this collector (or a proxy in front of it) asks for a pause.
+  'Access-Control-Expose-Headers': 'Retry-After',
 };
 const maxListLimit = 500;
 

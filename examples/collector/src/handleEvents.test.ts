@@ -68,6 +68,8 @@ it('answers any origin: CORS on POST, on errors and on the preflight', async () 
   c = await startTestCollector();
   expect((await c.post(makeBatch([makeEvent('banner_shown')]))).headers.get('access-control-allow-origin')).toBe('*');
   expect((await c.post('nope')).headers.get('access-control-allow-origin')).toBe('*');
+  // So that a shop's page may read a Retry-After this collector or a proxy sends.
+  expect((await c.post('nope')).headers.get('access-control-expose-headers')).toBe('Retry-After');
 
   const preflight = await fetch(`${c.url}/events`, {
     method: 'OPTIONS',

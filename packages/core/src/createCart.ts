@@ -141,8 +141,9 @@ export function createCart(options: CartOptions) {
     },
     /** Adopts a newer cart written by another tab. */
     receive(remote: CartState): void {
+      // Last change wins; a tie is broken the same way in every tab, so they cannot diverge.
       const newer =
-        remote.updatedAt > state.updatedAt || (remote.updatedAt === state.updatedAt && remote.version > state.version);
+        remote.updatedAt > state.updatedAt || (remote.updatedAt == state.updatedAt && JSON.stringify(remote) > JSON.stringify(state));
       if (pending || !newer || remote.currency !== currency) return;
       state = remote;
       notify('remote');

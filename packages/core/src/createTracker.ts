@@ -9,7 +9,7 @@ import type { CartbackEvent, EventType } from './events';
 import { sendBeacons } from './sendBeacons';
 import { VERSION } from './version';
 import { watchPage, type LeaveReason } from './watchPage';
-import { HANDOFF_KEY, webStorage } from './webStorage';
+import { handOver, takeHandOver } from './handOver';
 import { withFlushLock } from './withFlushLock';
 
 /** Snapshots of a burst of cart changes are coalesced into one `cart_updated` this long after the last. */
@@ -116,10 +116,9 @@ export function createTracker(core: Core) {
       onHide: (final) => {
         reportPending();
         void visitor.flush();
-        // A closing page's IndexedDB writes may be cut off: its unconfirmed events also go to
-        // localStorage (synchronous), and the next page moves them back into the outbox.
-        // Not before consent: until then nothing may be stored at all.
-        if (final && maySend()) handOff(outbox.unsent());
+        // A closing page's IndexedDB writes may be cut off: what matters goes to the next
+        // page through localStorage too. Not before consent: until then nothing is stored.
+        if (final && maySend()) handOver(win, { events: outbox.unsent(), abandonmentId: visitor.getSession().abandonmentId });
         if (maySend() && delivery && 'sendBeacon' in nav! && nav!.onLine !== false) {
           sendBeacons(config.endpoint!, outbox.unsent(), (url, body) => nav!.sendBeacon(url, body), platform.now());
           // Handed over once: `visibilitychange` and `pagehide` both come on the way out.
@@ -132,22 +131,16 @@ export function createTracker(core: Core) {
       },
     });
 
-  const handOff = (events: CartbackEvent[]) => {
-    const kept = JSON.parse(webStorage(win, 'localStorage', HANDOFF_KEY) || '[]') as CartbackEvent[];
-    webStorage(win, 'localStorage', HANDOFF_KEY, JSON.stringify([...kept, ...events].slice(-100)));
-  };
-
   let stopWatching: (() => void) | undefined;
   let destroyed = false;
   const started = visitor.ready.then(async () => {
     if (destroyed) return;
-    try {
-      const handed = JSON.parse(webStorage(win, 'localStorage', HANDOFF_KEY) || '[]') as CartbackEvent[];
-      await Promise.all(handed.map(outbox.keep));
-    } catch {} // not JSON: nothing to keep
-    webStorage(win, 'localStorage', HANDOFF_KEY, null);
+    const { events, abandonmentId } = takeHandOver(win);
+    await Promise.all(events.map(outbox.keep));
     stopWatching = watch();
-    const ended = visitor.takeEnded();
+    // The session record may have missed the last page's abandonment; the hand-over has it.
+    let ended = visitor.takeEnded();
+    if (!ended && abandonmentId && visitor.getSession().abandonmentId != abandonmentId) ended = { ...visitor.restart(), abandonmentId };
     if (ended) returned(ended);
     scheduleReport(); // a change made before this chunk loaded
     if (maySend()) delivery?.schedule(0); // what earlier pages left in the outbox

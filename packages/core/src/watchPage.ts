@@ -29,14 +29,14 @@ export function watchPage(win: Window, options: PageWatchOptions): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   /** Notes a page load starting: to another page of the store, or away from it. */
-  const mark = (url: string | undefined) => {
+  const mark = (url: string | undefined, at = Date.now()) => {
     try {
       const { protocol, origin, href } = new URL(url!, win.location.href);
       const here = win.location.href;
       // javascript:, mailto: and tel: links load no page; nor does a link to a part of this one.
       if (!/^https?:$/.test(protocol) || (href.includes('#') && href.split('#')[0] == here.split('#')[0])) return;
-      if (origin == win.location.origin) internalAt = Date.now();
-      else awayAt = Date.now();
+      if (origin == win.location.origin) internalAt = at;
+      else awayAt = at;
     } catch {}
   };
   const restartTimer = (reason: LeaveReason) => {
@@ -49,17 +49,20 @@ export function watchPage(win: Window, options: PageWatchOptions): () => void {
     const { destination, downloadRequest } = e as Event & { destination: { url: string; sameDocument: boolean }; downloadRequest: string | null };
     if (!destination.sameDocument && downloadRequest == null) mark(destination.url);
   };
+  // The last link click or form submit. Whether it loads a page is known only after the
+  // page's own handlers ran (a router that handles a click cancels it), so it is judged at
+  // pagehide, which may come before any timer would.
+  let activated: [event: Event, url: string, at: number] | undefined;
   const onClick = (e: Event) => {
     const link = (e.target as Element | null)?.closest?.('a[href]') as HTMLAnchorElement | null;
-    // A router that handles the click itself cancels it: not a page load at all.
-    if (link && !link.target && !link.hasAttribute('download')) setTimeout(() => e.defaultPrevented || mark(link.href));
+    if (link && !link.target && !link.hasAttribute('download')) activated = [e, link.href, Date.now()];
   };
   const onSubmit = (e: Event) => {
-    const form = e.target as HTMLFormElement;
-    setTimeout(() => e.defaultPrevented || mark(form.action));
+    activated = [e, (e.target as HTMLFormElement).action, Date.now()];
   };
   // Leaving first, so that the abandonment is among what onHide sends and stores.
   const onPageHide = () => {
+    if (activated && !activated[0].defaultPrevented) mark(activated[1], activated[2]);
     const now = Date.now();
     if (now - internalAt > NAVIGATION_WINDOW) options.onLeave(now - awayAt < NAVIGATION_WINDOW ? 'navigated_away' : 'tab_closed');
     options.onHide(true);
