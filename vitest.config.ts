@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
 // One runner, two projects: fast unit tests in Node, and end-to-end tests that drive
-// the system Chromium against the built files (see e2e/support/browser.ts).
+// the system Chromium against the built files (see e2e/support/launchBrowser.ts).
 export default defineConfig({
   test: {
     projects: [
