@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import type { CartbackError } from './CartbackError';
 import { createDelivery, type DeliveryOptions } from './createDelivery';
 import type { CartbackEvent } from './events';
+import { makeEvent } from './testing/makeEvent';
 
 const endpoint = 'https://collector.test/events';
 const server = setupServer();
@@ -17,19 +18,6 @@ afterEach(() => {
 });
 afterAll(() => server.close());
 
-let seq = 0;
-function makeEvent(name = 'Mug'): CartbackEvent {
-  return {
-    id: `evt-${++seq}`,
-    type: 'cart_updated',
-    time: '2026-11-21T10:00:00.000Z',
-    anonymousId: 'anon-1',
-    sessionId: 'sess-1',
-    page: { url: 'https://shop.test/', path: '/', title: 'Shop', referrer: '' },
-    context: { library: { name: 'cartback', version: '0.1.0' }, locale: 'en', consent: 'granted' },
-    cart: { id: 'cart-1', version: 1, items: [{ id: 'p1', name, price: 10, quantity: 1 }], currency: 'EUR', value: 10, count: 1 },
-  };
-}
 
 interface Received {
   request: Request;

@@ -2,21 +2,9 @@ import { describe, expect, it, vi } from 'vitest';
 import type { CartbackEvent } from './events';
 import { sendBeacons } from './sendBeacons';
 import { byteLength } from './splitBatch';
+import { makeEvent } from './testing/makeEvent';
 
 const endpoint = 'https://collector.test/events';
-let seq = 0;
-function makeEvent(name = 'Mug'): CartbackEvent {
-  return {
-    id: `evt-${++seq}`,
-    type: 'cart_updated',
-    time: '2026-11-21T10:00:00.000Z',
-    anonymousId: 'anon-1',
-    sessionId: 'sess-1',
-    page: { url: 'https://shop.test/', path: '/', title: 'Shop', referrer: '' },
-    context: { library: { name: 'cartback', version: '0.1.0' }, locale: 'en', consent: 'granted' },
-    cart: { id: 'cart-1', version: 1, items: [{ id: 'p1', name, price: 10, quantity: 1 }], currency: 'EUR', value: 10, count: 1 },
-  };
-}
 // ~2.3 KB each, with 2- and 3-byte characters: about 230 KB in all.
 const bigOutbox = () => Array.from({ length: 100 }, () => makeEvent('Tasse à café ☕ '.repeat(100)));
 const eventsIn = (body: string): string[] => JSON.parse(body).events.map((e: CartbackEvent) => e.id);

@@ -1,21 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CartbackEvent } from './events';
 import { byteLength, splitBatch, toBody } from './splitBatch';
+import { makeEvent } from './testing/makeEvent';
 
-let seq = 0;
-function makeEvent(name = 'Mug', extra: Record<string, unknown> = {}): CartbackEvent {
-  return {
-    id: `evt-${++seq}`,
-    type: 'cart_updated',
-    time: '2026-11-21T10:00:00.000Z',
-    anonymousId: 'anon-1',
-    sessionId: 'sess-1',
-    page: { url: 'https://shop.test/', path: '/', title: 'Shop', referrer: '' },
-    context: { library: { name: 'cartback', version: '0.1.0' }, locale: 'en', consent: 'granted' },
-    cart: { id: 'cart-1', version: 1, items: [{ id: 'p1', name, price: 10, quantity: 1 }], currency: 'EUR', value: 10, count: 1 },
-    ...extra,
-  };
-}
 
 const now = Date.UTC(2026, 10, 21, 10, 0, 0);
 const bodyBytes = (group: CartbackEvent[]) => byteLength(toBody(group, now));
