@@ -6,10 +6,10 @@ import { createDraft, type EventDraft } from './createDraft';
 import { createOutbox } from './createOutbox';
 import { createVisitor } from './createVisitor';
 import type { CartbackEvent, EventType } from './events';
+import { handOver, takeHandOver } from './handOver';
 import { sendBeacons } from './sendBeacons';
 import { VERSION } from './version';
 import { watchPage, type LeaveReason } from './watchPage';
-import { handOver, takeHandOver } from './handOver';
 import { withFlushLock } from './withFlushLock';
 
 /** Snapshots of a burst of cart changes are coalesced into one `cart_updated` this long after the last. */
@@ -64,6 +64,7 @@ export function createTracker(core: Core) {
       ...props,
     };
     emitter.emit(type, event);
+    if (config.debug) platform.console.info(`[cartback] ${type}`, event);
     if (!mayStore()) return;
     void outbox.add(event);
     if (maySend()) delivery?.schedule();
