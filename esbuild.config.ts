@@ -36,15 +36,15 @@ export const BROWSER_FILES: BuildOptions[] = [
 ];
 
 /**
- * In `cartback.js` (a classic script, so no code splitting), a lazy `import('./tracking')`
+ * In `cartback.js` (a classic script, so no code splitting), a lazy `import('./tracking.js')`
  * becomes an import of the chunk file beside it, `./cartback-tracking.js`: a classic
  * script's dynamic imports resolve against the script's own URL, wherever the store serves it.
  */
 const lazyChunks: Plugin = {
   name: 'lazy-chunks',
   setup(b) {
-    b.onResolve({ filter: /^\.\/(tracking|diagnostics)$/ }, (args) =>
-      args.kind === 'dynamic-import' ? { path: `./cartback-${args.path.slice(2)}.js`, external: true } : undefined,
+    b.onResolve({ filter: /^\.\/(tracking|diagnostics)\.js$/ }, (args) =>
+      args.kind === 'dynamic-import' ? { path: `./cartback-${args.path.slice(2, -3)}.js`, external: true } : undefined,
     );
   },
 };

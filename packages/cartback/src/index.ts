@@ -1,2 +1,2 @@
-export { init } from './init';
+export { init } from './init.js';
 export type { CartbackApi, CartbackConfig, CartItem, CartSnapshot, Order, Traits } from '@cartback/core';

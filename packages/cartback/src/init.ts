@@ -1,5 +1,5 @@
 import type { CartbackApi, CartbackConfig } from '@cartback/core';
-import { start } from './start';
+import { start } from './start.js';
 
 /**
  * Starts cartback with `config` and returns the runtime API (the npm entry for SPA shops).

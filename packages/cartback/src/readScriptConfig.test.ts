@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readScriptConfig } from './readScriptConfig';
+import { readScriptConfig } from './readScriptConfig.js';
 
 /** A script tag as far as readScriptConfig sees it: its `dataset`, keys already camelCased. */
 const script = (dataset: Record<string, string>) => ({ dataset }) as unknown as HTMLScriptElement;

@@ -1,6 +1,6 @@
 import type { CartbackApi } from '@cartback/core';
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
-import { runQueued } from './runQueued';
+import { runQueued } from './runQueued.js';
 
 /** An API stand-in whose methods record their name, arguments and `this`. */
 function fakeApi() {

@@ -1,7 +1,7 @@
 import type { CartbackApi } from '@cartback/core';
-import { readScriptConfig } from './readScriptConfig';
-import { runQueued } from './runQueued';
-import { start } from './start';
+import { readScriptConfig } from './readScriptConfig.js';
+import { runQueued } from './runQueued.js';
+import { start } from './start.js';
 
 // The entry of `cartback.js`, the file a store includes with a <script> tag. Unlike the
 // npm entry, running it is the point: it reads the config, starts cartback, and replaces

@@ -1,6 +1,6 @@
-import { idbStorage } from './idbStorage';
-import type { Platform } from './types';
-import { uuid } from './uuid';
+import { idbStorage } from './idbStorage.js';
+import type { Platform } from './types.js';
+import { uuid } from './uuid.js';
 
 /** The real browser: IndexedDB, BroadcastChannel, the clock and the console. */
 export function browserPlatform(): Platform {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkConfig } from './checkConfig';
-import { explainConfig } from './explainConfig';
+import { checkConfig } from './checkConfig.js';
+import { explainConfig } from './explainConfig.js';
 
 /** The check (eager) and its wording (lazy chunk), as a store's developer sees them together. */
 function validateConfig(input: unknown) {

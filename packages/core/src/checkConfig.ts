@@ -1,4 +1,4 @@
-import { DEFAULTS, type ResolvedConfig } from './config';
+import { DEFAULTS, type ResolvedConfig } from './config.js';
 
 /** `[path, value, kind]`: kind names the rule broken (see explainConfig), '?' an unknown option. */
 export type ConfigProblem = [path: string, value: unknown, kind: string];
@@ -20,11 +20,7 @@ export const CHECKS: Record<string, (v: any) => unknown> = {
   u: isEndpoint,
   l: (v) => /^(https?:\/\/|\/|\?|\.)/i.test(v),
   c: (v) => /^[A-Z]{3}$/.test(v),
-  g: (v) => {
-    try {
-      return Intl.getCanonicalLocales(v).length == 1;
-    } catch {}
-  },
+  g: (v) => /^[a-z]{2,3}(-[a-z\d]{2,8})*$/i.test(v),
   t: (v) => typeof v == 'string' || isObject(v),
   a: (v) => Number.isInteger(v) && v >= 1000,
   w: isObject,

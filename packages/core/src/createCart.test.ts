@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { CartbackError } from './CartbackError';
-import { createCart } from './createCart';
-import type { CartItem, CartState } from './types';
+import { CartbackError } from './CartbackError.js';
+import { createCart } from './createCart.js';
+import type { CartItem, CartState } from './types.js';
 
 const mug = { id: 'mug', name: 'Mug', price: 10 };
 const tee = { id: 'tee', name: 'Tee', price: 20 };

@@ -1,6 +1,6 @@
-import { fromMinor, toMinor } from './money';
-import type { CartItem, CartPatch, CartSnapshot, CartState, ChangeSource, Unsubscribe } from './types';
-import { validateItem, validatePatch } from './validateItem';
+import { fromMinor, toMinor } from './money.js';
+import type { CartItem, CartPatch, CartSnapshot, CartState, ChangeSource, Unsubscribe } from './types.js';
+import { validateItem, validatePatch } from './validateItem.js';
 
 type Items = (items: CartItem[]) => CartItem[];
 type Op = (state: CartState) => CartState;

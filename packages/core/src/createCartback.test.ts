@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CartbackError } from './CartbackError';
-import { createCartback } from './createCartback';
-import { memoryStorage } from './memoryStorage';
-import type { Platform } from './types';
-import { checkConfig } from './checkConfig';
+import { CartbackError } from './CartbackError.js';
+import { createCartback } from './createCartback.js';
+import { memoryStorage } from './memoryStorage.js';
+import type { Platform } from './types.js';
+import { checkConfig } from './checkConfig.js';
 
 const T0 = 1_700_000_000_000;
 const mug = { id: 'mug', name: 'Mug', price: 12.5 };

@@ -1,12 +1,12 @@
-import { CartbackError, describeValue } from './CartbackError';
-import type { ResolvedConfig } from './config';
-import { createCore, type CartListener } from './createCore';
-import { createDraft } from './createDraft';
-import type { EventType } from './events';
-import type { Tracker } from './tracking';
-import { RULES } from './validateItem';
-import { HANDOFF_KEY, webStorage } from './webStorage';
-import type { CartItem, Platform, Unsubscribe } from './types';
+import { CartbackError, describeValue } from './CartbackError.js';
+import type { ResolvedConfig } from './config.js';
+import { createCore, type CartListener } from './createCore.js';
+import { createDraft } from './createDraft.js';
+import type { EventType } from './events.js';
+import type { Tracker } from './tracking.js';
+import { RULES } from './validateItem.js';
+import { HANDOFF_KEY, webStorage } from './webStorage.js';
+import type { CartItem, Platform, Unsubscribe } from './types.js';
 
 export interface Order {
   orderId: string | number;
@@ -58,7 +58,7 @@ export function createCartback(config: ResolvedConfig, platform: Platform, track
   let tracker: Promise<Tracker | undefined> | undefined;
   const startTracking = () =>
     (tracker ??= tracking
-      ? import('./tracking').then(
+      ? import('./tracking.js').then(
           ({ createTracker }) => createTracker(core),
           (error): undefined => {
             tracker = undefined;

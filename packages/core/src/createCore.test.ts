@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CartbackError } from './CartbackError';
-import { createCartback } from './createCartback';
-import { memoryStorage } from './memoryStorage';
-import type { CartState, KeyValueStorage, Platform, TabChannel } from './types';
-import { checkConfig } from './checkConfig';
+import { CartbackError } from './CartbackError.js';
+import { createCartback } from './createCartback.js';
+import { memoryStorage } from './memoryStorage.js';
+import type { CartState, KeyValueStorage, Platform, TabChannel } from './types.js';
+import { checkConfig } from './checkConfig.js';
 
 // createCore is reached through createCartback, the way every user reaches it.
 

@@ -1,16 +1,16 @@
-import { CartbackError, describeValue } from './CartbackError';
-import type { ResolvedConfig } from './config';
-import { CONSENT_KEY, webStorage } from './webStorage';
-import { createCart } from './createCart';
-import { createEmitter } from './createEmitter';
-import { createWriteBehind } from './createWriteBehind';
-import type { ConsentState } from './events';
-import { fallbackStorage } from './fallbackStorage';
-import { loadRecord } from './loadRecord';
-import { memoryStorage } from './memoryStorage';
-import { CART_KEY, CART_VERSION, isCartRecord } from './records';
-import { tabCopy } from './tabCopy';
-import type { CartSnapshot, CartState, ChangeSource, KeyValueStorage, Platform, Unsubscribe } from './types';
+import { CartbackError, describeValue } from './CartbackError.js';
+import type { ResolvedConfig } from './config.js';
+import { CONSENT_KEY, webStorage } from './webStorage.js';
+import { createCart } from './createCart.js';
+import { createEmitter } from './createEmitter.js';
+import { createWriteBehind } from './createWriteBehind.js';
+import type { ConsentState } from './events.js';
+import { fallbackStorage } from './fallbackStorage.js';
+import { loadRecord } from './loadRecord.js';
+import { memoryStorage } from './memoryStorage.js';
+import { CART_KEY, CART_VERSION, isCartRecord } from './records.js';
+import { tabCopy } from './tabCopy.js';
+import type { CartSnapshot, CartState, ChangeSource, KeyValueStorage, Platform, Unsubscribe } from './types.js';
 
 export const CHANNEL_NAME = 'cartback';
 

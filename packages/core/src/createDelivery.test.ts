@@ -1,10 +1,10 @@
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { CartbackError } from './CartbackError';
-import { createDelivery, type DeliveryOptions } from './createDelivery';
-import type { CartbackEvent } from './events';
-import { makeEvent } from './testing/makeEvent';
+import type { CartbackError } from './CartbackError.js';
+import { createDelivery, type DeliveryOptions } from './createDelivery.js';
+import type { CartbackEvent } from './events.js';
+import { makeEvent } from './testing/makeEvent.js';
 
 const endpoint = 'https://collector.test/events';
 const server = setupServer();

@@ -1,7 +1,7 @@
-import { CartbackError } from './CartbackError';
-import type { CartbackEvent } from './events';
-import { getRetryDelay, isRetryable } from './getRetryDelay';
-import { byteLength, halves, splitBatch, toBody } from './splitBatch';
+import { CartbackError } from './CartbackError.js';
+import type { CartbackEvent } from './events.js';
+import { getRetryDelay, isRetryable } from './getRetryDelay.js';
+import { byteLength, halves, splitBatch, toBody } from './splitBatch.js';
 
 export interface DeliveryOptions {
   endpoint: string;

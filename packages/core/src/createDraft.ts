@@ -1,5 +1,5 @@
-import type { Core } from './createCore';
-import type { EventType } from './events';
+import type { Core } from './createCore.js';
+import type { EventType } from './events.js';
 
 /** What an event describes, taken when it happens: the rest (who) is added by the tracker. */
 export interface EventDraft {
@@ -7,8 +7,8 @@ export interface EventDraft {
   type: EventType;
   time: string;
   /** Absent without a browser page (tests, servers). */
-  page?: import('./events').PageInfo;
-  cart: import('./types').CartSnapshot;
+  page?: import('./events.js').PageInfo;
+  cart: import('./types.js').CartSnapshot;
   props: Record<string, unknown>;
 }
 

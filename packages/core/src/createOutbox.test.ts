@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
-import { CartbackError } from './CartbackError';
-import { OUTBOX_LIMITS, createOutbox, selectDrops } from './createOutbox';
-import type { CartbackEvent, EventType } from './events';
-import { memoryStorage } from './memoryStorage';
+import { CartbackError } from './CartbackError.js';
+import { OUTBOX_LIMITS, createOutbox, selectDrops } from './createOutbox.js';
+import type { CartbackEvent, EventType } from './events.js';
+import { memoryStorage } from './memoryStorage.js';
 
 const T0 = Date.parse('2026-11-21T10:00:00.000Z');
 const DAY = 24 * 3600 * 1000;

@@ -1,6 +1,6 @@
-import { CartbackError } from './CartbackError';
-import type { CartbackEvent } from './events';
-import type { KeyValueStorage } from './types';
+import { CartbackError } from './CartbackError.js';
+import type { CartbackEvent } from './events.js';
+import type { KeyValueStorage } from './types.js';
 
 const PREFIX = 'event:';
 

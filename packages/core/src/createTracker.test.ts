@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { checkConfig } from './checkConfig';
-import { createCartback, type Traits } from './createCartback';
-import type { CartbackEvent, EventType, PageInfo } from './events';
-import { memoryStorage } from './memoryStorage';
-import type { KeyValueStorage, Platform, TabChannel } from './types';
-import { VERSION } from './version';
+import { checkConfig } from './checkConfig.js';
+import { createCartback, type Traits } from './createCartback.js';
+import type { CartbackEvent, EventType, PageInfo } from './events.js';
+import { memoryStorage } from './memoryStorage.js';
+import type { KeyValueStorage, Platform, TabChannel } from './types.js';
+import { VERSION } from './version.js';
 
 // The tracker is reached through createCartback, the way every store reaches it: the real
 // lazy chunk, over a platform without a window (so nothing is watched or delivered).

@@ -1,16 +1,16 @@
-import { CartbackError, describeValue } from './CartbackError';
-import type { Core } from './createCore';
-import type { Traits } from './createCartback';
-import { createDelivery } from './createDelivery';
-import { createDraft, type EventDraft } from './createDraft';
-import { createOutbox } from './createOutbox';
-import { createVisitor } from './createVisitor';
-import type { CartbackEvent, EventType } from './events';
-import { handOver, takeHandOver } from './handOver';
-import { sendBeacons } from './sendBeacons';
-import { VERSION } from './version';
-import { watchPage, type LeaveReason } from './watchPage';
-import { withFlushLock } from './withFlushLock';
+import { CartbackError, describeValue } from './CartbackError.js';
+import type { Core } from './createCore.js';
+import type { Traits } from './createCartback.js';
+import { createDelivery } from './createDelivery.js';
+import { createDraft, type EventDraft } from './createDraft.js';
+import { createOutbox } from './createOutbox.js';
+import { createVisitor } from './createVisitor.js';
+import type { CartbackEvent, EventType } from './events.js';
+import { handOver, takeHandOver } from './handOver.js';
+import { sendBeacons } from './sendBeacons.js';
+import { VERSION } from './version.js';
+import { watchPage, type LeaveReason } from './watchPage.js';
+import { withFlushLock } from './withFlushLock.js';
 
 /** Snapshots of a burst of cart changes are coalesced into one `cart_updated` this long after the last. */
 const CART_UPDATED_DELAY = 1000;

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { checkConfig } from './checkConfig';
-import { createCore } from './createCore';
-import { createVisitor } from './createVisitor';
-import { memoryStorage } from './memoryStorage';
-import type { Platform } from './types';
+import { checkConfig } from './checkConfig.js';
+import { createCore } from './createCore.js';
+import { createVisitor } from './createVisitor.js';
+import { memoryStorage } from './memoryStorage.js';
+import type { Platform } from './types.js';
 
 const T0 = 1_700_000_000_000;
 const saved = { v: 1, id: 'saved-session', startedAt: T0 - 120_000, lastActivity: T0 - 60_000 };

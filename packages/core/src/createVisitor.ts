@@ -1,6 +1,6 @@
-import type { Core } from './createCore';
-import { createWriteBehind } from './createWriteBehind';
-import { loadRecord } from './loadRecord';
+import type { Core } from './createCore.js';
+import { createWriteBehind } from './createWriteBehind.js';
+import { loadRecord } from './loadRecord.js';
 import {
   IDENTITY_KEY,
   IDENTITY_VERSION,
@@ -10,7 +10,7 @@ import {
   SESSION_VERSION,
   type IdentityRecord,
   type SessionRecord,
-} from './visitorRecords';
+} from './visitorRecords.js';
 
 /**
  * The visitor: a first-party anonymous id (and traits once identified) and the current

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createWriteBehind } from './createWriteBehind';
+import { createWriteBehind } from './createWriteBehind.js';
 
 /** A write whose calls stay in flight until the test settles them. */
 function controlledWrite() {

@@ -1,4 +1,4 @@
-import type { CartSnapshot } from './types';
+import type { CartSnapshot } from './types.js';
 
 /** Event types on the wire; see schema/events.v1.json. */
 export type EventType =

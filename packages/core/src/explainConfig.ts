@@ -1,5 +1,5 @@
-import { describeValue } from './CartbackError';
-import type { ConfigProblem } from './checkConfig';
+import { describeValue } from './CartbackError.js';
+import type { ConfigProblem } from './checkConfig.js';
 
 /** What each kind of rule expects, worded for the store's developer. */
 const EXPECTED: Record<string, string> = {

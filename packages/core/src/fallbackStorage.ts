@@ -1,5 +1,5 @@
-import { memoryStorage } from './memoryStorage';
-import type { KeyValueStorage } from './types';
+import { memoryStorage } from './memoryStorage.js';
+import type { KeyValueStorage } from './types.js';
 
 /** How long the first storage calls may take before a blocked IndexedDB counts as broken. */
 const FIRST_CALL_TIMEOUT = 3000;
@@ -14,21 +14,23 @@ export function fallbackStorage(primary: KeyValueStorage, onFail: (error: unknow
   let active = primary;
   let proven = false;
 
-  const call = <T,>(fn: (s: KeyValueStorage) => Promise<T>): Promise<T> =>
-    active == memory
-      ? fn(memory)
-      : Promise.race([
-          fn(primary),
-          // Left to fire after an answer: a settled race ignores it.
-          ...(proven ? [] : [new Promise<never>((_, reject) => setTimeout(reject, FIRST_CALL_TIMEOUT, Error(`no answer in ${FIRST_CALL_TIMEOUT} ms`)))]),
-        ]).then(
-          (result) => ((proven = true), result as T),
-          (error) => {
-            if (active != memory) onFail(error);
-            active = memory;
-            return fn(memory);
-          },
-        );
+  const call = <T,>(fn: (s: KeyValueStorage) => Promise<T>): Promise<T> => {
+    if (active == memory) return fn(memory);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    return Promise.race([
+      fn(primary),
+      ...(proven ? [] : [new Promise<never>((_, reject) => (timer = setTimeout(reject, FIRST_CALL_TIMEOUT, Error(`no answer in ${FIRST_CALL_TIMEOUT} ms`))))]),
+    ])
+      .then(
+        (result) => ((proven = true), result as T),
+        (error) => {
+          if (active != memory) onFail(error);
+          active = memory;
+          return fn(memory);
+        },
+      )
+      .finally(() => clearTimeout(timer));
+  };
 
   return {
     get: (key) => call((s) => s.get(key)),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getRetryDelay, isRetryable } from './getRetryDelay';
+import { getRetryDelay, isRetryable } from './getRetryDelay.js';
 
 const half = () => 0.5; // jitter factor 0.75
 

@@ -1,5 +1,5 @@
-import type { CartbackEvent } from './events';
-import { HANDOFF_KEY, webStorage } from './webStorage';
+import type { CartbackEvent } from './events.js';
+import { HANDOFF_KEY, webStorage } from './webStorage.js';
 
 /**
  * What a closing page hands to the next page of the store through localStorage, which is

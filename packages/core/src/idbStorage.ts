@@ -1,5 +1,5 @@
 import { createStore, del, entries, get, set } from 'idb-keyval';
-import type { KeyValueStorage } from './types';
+import type { KeyValueStorage } from './types.js';
 
 /** cartback's own IndexedDB database, never idb-keyval's shared default one. */
 export const DB_NAME = 'cartback';

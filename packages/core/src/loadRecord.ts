@@ -1,5 +1,5 @@
-import { readRecord, type StoredRecord } from './readRecord';
-import type { KeyValueStorage } from './types';
+import { readRecord, type StoredRecord } from './readRecord.js';
+import type { KeyValueStorage } from './types.js';
 
 /** Reads one versioned record; a corrupt one is deleted and reported (once), never thrown. */
 export async function loadRecord<T extends StoredRecord>(

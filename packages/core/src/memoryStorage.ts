@@ -1,4 +1,4 @@
-import type { KeyValueStorage } from './types';
+import type { KeyValueStorage } from './types.js';
 
 /** Storage that lives as long as the page: the fallback, and the store before consent. */
 export function memoryStorage(): KeyValueStorage {

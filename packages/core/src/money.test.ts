@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createCart } from './createCart';
-import { fromMinor, getCurrencyDigits, toMinor } from './money';
+import { createCart } from './createCart.js';
+import { fromMinor, getCurrencyDigits, toMinor } from './money.js';
 
 function cartIn(currency: string) {
   let n = 0;

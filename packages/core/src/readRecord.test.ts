@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CartbackError } from './CartbackError';
-import { readRecord, type Migrations, type StoredRecord } from './readRecord';
+import { CartbackError } from './CartbackError.js';
+import { readRecord, type Migrations, type StoredRecord } from './readRecord.js';
 
 type V1 = StoredRecord & { v: 1; name: string };
 type V2 = StoredRecord & { v: 2; renamed: string };

@@ -1,4 +1,4 @@
-import { CartbackError, describeValue } from './CartbackError';
+import { CartbackError, describeValue } from './CartbackError.js';
 
 /** Stored records carry a format version: `{ v: 1, ...data }`. */
 export type StoredRecord = { v: number } & Record<string, unknown>;

@@ -1,6 +1,6 @@
-import type { StoredRecord } from './readRecord';
-import type { CartState } from './types';
-import { validateItem } from './validateItem';
+import type { StoredRecord } from './readRecord.js';
+import type { CartState } from './types.js';
+import { validateItem } from './validateItem.js';
 
 // The cart as cartback keeps it in storage (the visitor's records are in visitorRecords.ts).
 // Bump a VERSION and add a migration in readRecord's `migrations` when a shape changes.

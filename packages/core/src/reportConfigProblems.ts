@@ -1,4 +1,4 @@
-import type { ConfigProblem } from './checkConfig';
+import type { ConfigProblem } from './checkConfig.js';
 
 /**
  * Prints what is wrong with a config, one line per option. The wording is a lazy chunk,
@@ -6,7 +6,7 @@ import type { ConfigProblem } from './checkConfig';
  */
 export function reportConfigProblems(problems: ConfigProblem[], console: Pick<Console, 'warn' | 'error'>): Promise<void> {
   if (!problems.length) return Promise.resolve();
-  return import('./diagnostics').then(
+  return import('./diagnostics.js').then(
     ({ explainConfig }) => {
       const { errors, warnings } = explainConfig(problems);
       warnings.forEach((w) => console.warn(w));

@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { CartbackEvent } from './events';
-import { sendBeacons } from './sendBeacons';
-import { byteLength } from './splitBatch';
-import { makeEvent } from './testing/makeEvent';
+import type { CartbackEvent } from './events.js';
+import { sendBeacons } from './sendBeacons.js';
+import { byteLength } from './splitBatch.js';
+import { makeEvent } from './testing/makeEvent.js';
 
 const endpoint = 'https://collector.test/events';
 // ~2.3 KB each, with 2- and 3-byte characters: about 230 KB in all.

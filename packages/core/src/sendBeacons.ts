@@ -1,5 +1,5 @@
-import type { CartbackEvent } from './events';
-import { halves, splitBatch, toBody } from './splitBatch';
+import type { CartbackEvent } from './events.js';
+import { halves, splitBatch, toBody } from './splitBatch.js';
 
 // Chrome refuses beacon data beyond 64 KiB in flight per page (shared with keepalive fetches).
 const BEACON_BYTES = 64_000;

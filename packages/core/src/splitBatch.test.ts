@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { CartbackEvent } from './events';
-import { byteLength, splitBatch, toBody } from './splitBatch';
-import { makeEvent } from './testing/makeEvent';
+import type { CartbackEvent } from './events.js';
+import { byteLength, splitBatch, toBody } from './splitBatch.js';
+import { makeEvent } from './testing/makeEvent.js';
 
 
 const now = Date.UTC(2026, 10, 21, 10, 0, 0);

@@ -1,4 +1,4 @@
-import type { CartbackEvent } from './events';
+import type { CartbackEvent } from './events.js';
 
 /** The POST body, `{"v":1,"sentAt":…,"events":[…]}`; `sentAt` is always 24 characters. */
 export const toBody = (events: CartbackEvent[], now: number): string =>

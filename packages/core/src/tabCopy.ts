@@ -1,6 +1,6 @@
-import { isCartRecord } from './records';
-import type { CartState } from './types';
-import { webStorage } from './webStorage';
+import { isCartRecord } from './records.js';
+import type { CartState } from './types.js';
+import { webStorage } from './webStorage.js';
 
 const KEY = 'cartback:cart';
 

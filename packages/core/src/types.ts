@@ -68,7 +68,7 @@ export interface TabChannel {
 export interface Platform {
   storage: KeyValueStorage;
   /** The page the events describe; the browser's is `location` and `document`. */
-  page?: () => import('./events').PageInfo;
+  page?: () => import('./events.js').PageInfo;
   /** The page's window: its lifecycle, network and locks. Absent in tests and on servers. */
   window?: Window;
 

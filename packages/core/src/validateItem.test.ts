@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CartbackError } from './CartbackError';
-import { validateItem, validatePatch } from './validateItem';
+import { CartbackError } from './CartbackError.js';
+import { validateItem, validatePatch } from './validateItem.js';
 
 const valid = { id: 'sku-1', name: 'Mug', price: 19.99, quantity: 2 };
 

@@ -1,6 +1,6 @@
-import { CartbackError, describeValue } from './CartbackError';
-import { fromMinor, toMinor } from './money';
-import type { CartItem, CartPatch } from './types';
+import { CartbackError, describeValue } from './CartbackError.js';
+import { fromMinor, toMinor } from './money.js';
+import type { CartItem, CartPatch } from './types.js';
 
 type Rule = [test: (value: any) => unknown, expected: string];
 

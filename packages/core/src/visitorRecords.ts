@@ -1,5 +1,5 @@
-import type { StoredRecord } from './readRecord';
-import { isString, isTime } from './records';
+import type { StoredRecord } from './readRecord.js';
+import { isString, isTime } from './records.js';
 
 // Who the shopper is and their current visit, as the tracking chunk keeps them in storage.
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { watchPage, type LeaveReason } from './watchPage';
+import { watchPage, type LeaveReason } from './watchPage.js';
 
 // A hand-made window: Node's EventTarget for the window, its document and (where the browser
 // has one) its Navigation API object. Real-browser behaviour is covered by the e2e suite.

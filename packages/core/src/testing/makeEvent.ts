@@ -1,4 +1,4 @@
-import type { CartbackEvent } from '../events';
+import type { CartbackEvent } from '../events.js';
 
 let seq = 0;
 

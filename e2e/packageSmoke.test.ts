@@ -1,0 +1,133 @@
+// What an SPA shop gets from `npm install cartback`: the packed tarballs of the built packages,
+// installed into a fresh project, then imported on a server, type-checked and bundled.
+import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { installPackedSdk, type PackedSdk } from './support/installPackedSdk';
+import { runCommand } from './support/runCommand';
+
+const repo = fileURLToPath(new URL('..', import.meta.url));
+const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+
+let sdk: PackedSdk;
+beforeAll(async () => void (sdk = await installPackedSdk(repo)), 180_000);
+afterAll(() => sdk && rmSync(sdk.shop, { recursive: true, force: true }));
+
+const readManifest = (name: string) =>
+  JSON.parse(readFileSync(join(sdk.shop, 'node_modules', name, 'package.json'), 'utf8'));
+
+/** Every file a manifest sends its users to: main, module, types and each `exports` target. */
+function manifestTargets(manifest: Record<string, unknown>): string[] {
+  const leaves = (value: unknown): string[] =>
+    typeof value == 'string' ? [value] : value && typeof value == 'object' ? Object.values(value).flatMap(leaves) : [];
+  return [manifest.main, manifest.module, manifest.types, manifest.exports].flatMap(leaves).map((p) => p.replace(/^\.\//, ''));
+}
+
+/** Bundles `code` from the shop's project as its build would, minified, code-split. */
+async function bundle(name: string, code: string) {
+  writeFileSync(join(sdk.shop, `${name}.js`), code);
+  const { metafile, outputFiles } = await build({
+    entryPoints: [`${name}.js`],
+    absWorkingDir: sdk.shop,
+    outdir: `out-${name}`,
+    bundle: true,
+    format: 'esm',
+    splitting: true,
+    minify: true,
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+  });
+  const texts = new Map(outputFiles.map((file) => [file.path.slice(sdk.shop.length + 1), file.text]));
+  const gzip = (file: string) => gzipSync(texts.get(file)!, { level: 9 }).length;
+  const entry = `out-${name}/${name}.js`;
+  // What the page loads before running the entry: it and the chunks it imports statically.
+  const eager = [entry];
+  for (const file of eager)
+    for (const { path, kind } of metafile.outputs[file]!.imports)
+      if (kind == 'import-statement' && !eager.includes(path)) eager.push(path);
+  for (const [file, text] of texts) {
+    const load = eager.includes(file) ? 'eager' : 'lazy';
+    console.log(`[e2e] ${name}: ${file.padEnd(40)} ${load}  raw ${text.length} B  gzip ${gzip(file)} B`);
+  }
+  const eagerGzip = eager.reduce((sum, file) => sum + gzip(file), 0);
+  console.log(`[e2e] ${name}: eager total ${eagerGzip} B gzip (sum of files)`);
+  const chunkOf = (source: string) =>
+    Object.entries(metafile.outputs).find(([, output]) => output.entryPoint == source)?.[0];
+  const dynamicImports = metafile.outputs[entry]!.imports.filter((i) => i.kind == 'dynamic-import').map((i) => i.path);
+  return { code: texts, eager, eagerGzip, chunkOf, dynamicImports };
+}
+
+describe('npm install cartback', () => {
+  it.each([
+    ['@cartback/core', ['dist/index.js', 'dist/index.d.ts', 'dist/tracking.js', 'schema/events.v1.json']],
+    ['cartback', ['dist/index.js', 'dist/index.d.ts', 'dist/cartback.js']],
+  ])('the %s tarball holds its entry files, no tests, and every file its package.json names', (name, required) => {
+    const files = sdk.files[name]!;
+    expect(files).toEqual(expect.arrayContaining(required));
+    expect(files.filter((file) => /\.test\.|(^|\/)testing\//.test(file))).toEqual([]);
+    const manifest = readManifest(name);
+    expect(manifest.sideEffects).toBe(false);
+    const missing = manifestTargets(manifest).filter((target) => !files.includes(target));
+    expect(missing, `${name}/package.json points at files its tarball lacks`).toEqual([]);
+  });
+
+  it('imports and init()s on a server without reading browser globals, as an inert in-memory API', async () => {
+    copyFileSync(join(repo, 'e2e/support/ssrProbe.mjs'), join(sdk.shop, 'ssrProbe.mjs'));
+    const output = await runCommand(process.execPath, ['ssrProbe.mjs'], sdk.shop, 20_000);
+    const seen = JSON.parse(output.trim().split('\n').at(-1)!);
+    console.log(`[e2e] server init(): the process outlived api.destroy() by ${seen.lingeredMs} ms`);
+    expect(seen.coreExports).toEqual(expect.arrayContaining(['createCartback', 'validateItem']));
+    expect(seen.atImport, 'browser globals read at import time').toEqual([]);
+    // `typeof window` is how init() knows it is on a server. The traps read as undefined, so
+    // any other use of `window` would have thrown; any other global read means a browser path ran.
+    expect(seen.atInit.filter((read: string) => !read.startsWith('window ')), 'browser globals read by init()').toEqual([]);
+    expect(seen.added).toBe(true);
+    expect(seen.items).toEqual([expect.objectContaining({ id: 'a', name: 'A', price: 1, quantity: 1 })]);
+    expect(seen.readyIsApi).toBe(true);
+  });
+
+  // The @ts-expect-error fails the check if the types silently resolve to `any`.
+  const CHECK = `import { init, type CartbackApi, type CartItem } from 'cartback';
+const api: CartbackApi = init({ endpoint: 'https://x.example/e' });
+export const added: boolean = api.cart.add({ id: 'a', name: 'A', price: 1 });
+export const items: readonly CartItem[] = api.cart.items;
+export const ready: Promise<CartbackApi> = api.ready;
+// @ts-expect-error a config is an object
+init('https://x.example/e');
+`;
+  // bundler: Vite-style SPA projects. nodenext: Node/SSR projects, where a "type": "module"
+  // package's .d.ts files are ESM, so their relative imports need file extensions.
+  it.each([
+    ['bundler', 'esnext'],
+    ['nodenext', 'nodenext'],
+  ])('its types check in a strict project with moduleResolution %s', async (resolution, module) => {
+    writeFileSync(join(sdk.shop, 'check.ts'), CHECK);
+    const flags = ['--noEmit', '--strict', '--target', 'es2022', '--lib', 'es2022,dom'];
+    await runCommand(process.execPath, [tsc, ...flags, '--module', module, '--moduleResolution', resolution, 'check.ts'], sdk.shop);
+  });
+
+  it('bundles init() for the browser with no UI framework and tracking in a lazy chunk', async () => {
+    const spa = await bundle('spa', `import { init } from 'cartback';\ninit({});\n`);
+    const tracking = spa.chunkOf('node_modules/@cartback/core/dist/tracking.js');
+    expect(tracking, 'tracking is a chunk of its own').toBeDefined();
+    expect(spa.dynamicImports).toContain(tracking);
+    expect(spa.eager).not.toContain(tracking);
+    for (const [file, text] of spa.code) expect(text, `${file} mentions preact`).not.toMatch(/preact/i);
+  });
+
+  it('bundles a core-only import small', async () => {
+    const core = await bundle('coreOnly', `import { validateItem } from '@cartback/core';\nconsole.log(validateItem({}));\n`);
+    const eagerCode = core.eager.map((file) => core.code.get(file)).join('\n');
+    // idb-keyval is reached only through browserPlatform(); `sideEffects: false` should drop it.
+    const keepsIdb = /indexedDB/.test(eagerCode);
+    console.log(`[e2e] coreOnly: idb-keyval ${keepsIdb ? 'IS STILL BUNDLED' : 'tree-shaken away'}`);
+    expect(core.eager.some((file) => file == core.chunkOf('node_modules/@cartback/core/dist/tracking.js'))).toBe(false);
+    // Measured 2026-11-21: 1,863 B. Raise only with a reason a shop importing one helper would accept.
+    expect(core.eagerGzip, 'validateItem alone costs more than it did').toBeLessThanOrEqual(1_950);
+  });
+});
