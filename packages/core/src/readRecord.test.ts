@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CartbackError } from './CartbackError.js';
 import { readRecord, type Migrations, type StoredRecord } from './readRecord.js';
+import { catchCartbackError } from './testing/catchCartbackError.js';
 
 type V1 = StoredRecord & { v: 1; name: string };
 type V2 = StoredRecord & { v: 2; renamed: string };
@@ -8,15 +8,6 @@ type V2 = StoredRecord & { v: 2; renamed: string };
 const isV1 = (r: StoredRecord): r is V1 => typeof r.name === 'string';
 const isV2 = (r: StoredRecord): r is V2 => typeof r.renamed === 'string';
 
-function readError(fn: () => unknown): CartbackError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(CartbackError);
-    return error as CartbackError;
-  }
-  throw new Error('expected a CartbackError, but nothing was thrown');
-}
 
 describe('readRecord', () => {
   it('returns undefined when nothing is stored', () => {
@@ -36,13 +27,13 @@ describe('readRecord', () => {
     ['an object with v 1.5', { v: 1.5, name: 'Ada' }, '{"v":1.5,"name":"Ada"}'],
     ['an object with v "1"', { v: '1', name: 'Ada' }, '{"v":"1","name":"Ada"}'],
   ])('throws corrupt_record for %s', (_, raw, shown) => {
-    const error = readError(() => readRecord(raw, 'cart', 1, isV1));
+    const error = catchCartbackError(() => readRecord(raw, 'cart', 1, isV1));
     expect(error.code).toBe('corrupt_record');
     expect(error.message).toBe(`[cartback] stored "cart" is not a versioned record (got ${shown}). It was discarded`);
   });
 
   it('throws for a record from a newer format', () => {
-    const error = readError(() => readRecord({ v: 3, name: 'Ada' }, 'session', 1, isV1));
+    const error = catchCartbackError(() => readRecord({ v: 3, name: 'Ada' }, 'session', 1, isV1));
     expect(error.code).toBe('corrupt_record');
     expect(error.message).toBe(
       '[cartback] stored "session" is from a newer format (v3, this SDK reads v1) (got {"v":3,"name":"Ada"}). It was discarded',
@@ -50,7 +41,7 @@ describe('readRecord', () => {
   });
 
   it('throws for a record without the expected shape', () => {
-    const error = readError(() => readRecord({ v: 1, name: 5 }, 'identity', 1, isV1));
+    const error = catchCartbackError(() => readRecord({ v: 1, name: 5 }, 'identity', 1, isV1));
     expect(error.code).toBe('corrupt_record');
     expect(error.message).toBe(
       '[cartback] stored "identity" does not have the expected shape (got {"v":1,"name":5}). It was discarded',
@@ -73,7 +64,7 @@ describe('readRecord', () => {
     });
 
     it('throws when there is no migration from the stored version', () => {
-      const error = readError(() => readRecord({ v: 0, old: 'Ada' }, 'cart', 2, isV2, migrations));
+      const error = catchCartbackError(() => readRecord({ v: 0, old: 'Ada' }, 'cart', 2, isV2, migrations));
       expect(error.code).toBe('corrupt_record');
       expect(error.message).toBe(
         '[cartback] stored "cart" has format v0 that cannot be upgraded (got {"v":0,"old":"Ada"}). It was discarded',
@@ -81,7 +72,7 @@ describe('readRecord', () => {
     });
 
     it('throws when the migrated record does not pass isValid', () => {
-      const error = readError(() => readRecord({ v: 1, other: 'Ada' }, 'cart', 2, isV2, migrations));
+      const error = catchCartbackError(() => readRecord({ v: 1, other: 'Ada' }, 'cart', 2, isV2, migrations));
       expect(error.code).toBe('corrupt_record');
       expect(error.message).toContain('stored "cart" does not have the expected shape');
     });

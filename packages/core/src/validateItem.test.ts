@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { CartbackError } from './CartbackError.js';
 import { validateItem, validatePatch } from './validateItem.js';
+import { catchCartbackError } from './testing/catchCartbackError.js';
 
 const valid = { id: 'sku-1', name: 'Mug', price: 19.99, quantity: 2 };
 
-/** Runs `fn`, expecting it to throw a CartbackError, and returns that error. */
-function thrown(fn: () => unknown): CartbackError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(CartbackError);
-    return error as CartbackError;
-  }
-  throw new Error('expected a CartbackError, but nothing was thrown');
-}
 
 describe('validateItem', () => {
   it('returns a normalised item for a valid input', () => {
@@ -74,7 +64,7 @@ describe('validateItem', () => {
       ['NaN', Number.NaN, 'NaN'],
       ['an object', { a: 1 }, '{"a":1}'],
     ])('rejects an id that is %s', (_, id, shown) => {
-      const error = thrown(() => validateItem({ ...valid, id }, 'USD'));
+      const error = catchCartbackError(() => validateItem({ ...valid, id }, 'USD'));
       expect(error.code).toBe('invalid_item_id');
       expect(error.message).toBe(
         `[cartback] cart.add: item.id must be a non-empty string or number (got ${shown}).`,
@@ -91,7 +81,7 @@ describe('validateItem', () => {
       ['missing', undefined, '(got undefined)'],
       ['above a billion', 2e9, '(got 2000000000)'],
     ])('rejects a price that is %s', (_, price, shown) => {
-      const error = thrown(() => validateItem({ ...valid, price }, 'USD'));
+      const error = catchCartbackError(() => validateItem({ ...valid, price }, 'USD'));
       expect(error.code).toBe('invalid_item_price');
       expect(error.message.startsWith('[cartback] cart.add: item.price must be')).toBe(true);
       expect(error.message).toContain(shown);
@@ -112,7 +102,7 @@ describe('validateItem', () => {
       ['a string', '2', '(got "2")'],
       ['above a million', 1e6 + 1, '(got 1000001)'],
     ])('rejects a quantity that is %s', (_, quantity, shown) => {
-      const error = thrown(() => validateItem({ ...valid, quantity }, 'USD'));
+      const error = catchCartbackError(() => validateItem({ ...valid, quantity }, 'USD'));
       expect(error.code).toBe('invalid_item_quantity');
       expect(error.message).toBe(
         `[cartback] cart.add: item.quantity must be a whole number >= 0 ${shown}.`,
@@ -121,7 +111,7 @@ describe('validateItem', () => {
   });
 
   it('rejects a name that is not a string', () => {
-    const error = thrown(() => validateItem({ ...valid, name: 42 }, 'USD'));
+    const error = catchCartbackError(() => validateItem({ ...valid, name: 42 }, 'USD'));
     expect(error.code).toBe('invalid_item_name');
     expect(error.message).toBe('[cartback] cart.add: item.name must be a string (got 42).');
   });
@@ -132,7 +122,7 @@ describe('validateItem', () => {
     [[], '[]'],
     [42, '42'],
   ])('rejects a non-object item %j', (input, shown) => {
-    const error = thrown(() => validateItem(input, 'USD'));
+    const error = catchCartbackError(() => validateItem(input, 'USD'));
     expect(error.code).toBe('invalid_item');
     expect(error.message).toBe(
       `[cartback] cart.add: an item must be an object like { id, name, price, quantity } (got ${shown}).`,
@@ -140,7 +130,7 @@ describe('validateItem', () => {
   });
 
   it('rejects an item in another currency than the cart', () => {
-    const error = thrown(() => validateItem({ ...valid, currency: 'EUR' }, 'USD'));
+    const error = catchCartbackError(() => validateItem({ ...valid, currency: 'EUR' }, 'USD'));
     expect(error.code).toBe('currency_mismatch');
     expect(error.message).toBe(
       `[cartback] cart.add: item.currency must be the cart's currency USD (got "EUR"). Convert the price, or set config.currency.`,
@@ -154,7 +144,7 @@ describe('validateItem', () => {
     ['category', ['a'], '["a"]'],
     ['variant', false, 'false'],
   ])('rejects an optional %s of the wrong type', (field, value, shown) => {
-    const error = thrown(() => validateItem({ ...valid, [field]: value }, 'USD'));
+    const error = catchCartbackError(() => validateItem({ ...valid, [field]: value }, 'USD'));
     expect(error.code).toBe(`invalid_item_${field}`);
     expect(error.message).toBe(
       `[cartback] cart.add: item.${field} must be a string (got ${shown}).`,
@@ -162,16 +152,16 @@ describe('validateItem', () => {
   });
 
   it('rejects a currency of the wrong type as a mismatch', () => {
-    expect(thrown(() => validateItem({ ...valid, currency: 978 }, 'USD')).code).toBe('currency_mismatch');
+    expect(catchCartbackError(() => validateItem({ ...valid, currency: 978 }, 'USD')).code).toBe('currency_mismatch');
   });
 
   it('names the calling method in the message', () => {
-    const error = thrown(() => validateItem({ ...valid, price: -1 }, 'USD', 'cart.set'));
+    const error = catchCartbackError(() => validateItem({ ...valid, price: -1 }, 'USD', 'cart.set'));
     expect(error.message.startsWith('[cartback] cart.set: item.price must be')).toBe(true);
   });
 
   it('shortens a long offending value to 80 characters', () => {
-    const error = thrown(() => validateItem({ ...valid, name: { text: 'x'.repeat(200) } }, 'USD'));
+    const error = catchCartbackError(() => validateItem({ ...valid, name: { text: 'x'.repeat(200) } }, 'USD'));
     const shown = /\(got (.*)\)\.$/.exec(error.message)![1]!;
     expect(shown).toHaveLength(80);
     expect(shown.endsWith('...')).toBe(true);
@@ -190,7 +180,7 @@ describe('validatePatch', () => {
   });
 
   it('validates the fields it keeps, naming cart.update', () => {
-    const error = thrown(() => validatePatch({ quantity: 1.5 }, 'USD'));
+    const error = catchCartbackError(() => validatePatch({ quantity: 1.5 }, 'USD'));
     expect(error.code).toBe('invalid_item_quantity');
     expect(error.message.startsWith('[cartback] cart.update: item.quantity must be a whole number >= 0 (got 1.5)')).toBe(
       true,
@@ -206,7 +196,7 @@ describe('validatePatch', () => {
     [3, '3'],
     [[1], '[1]'],
   ])('rejects a patch that is not an object (%j)', (patch, shown) => {
-    const error = thrown(() => validatePatch(patch, 'USD'));
+    const error = catchCartbackError(() => validatePatch(patch, 'USD'));
     expect(error.code).toBe('invalid_patch');
     expect(error.message).toBe(
       `[cartback] cart.update: the patch must be an object like { quantity: 2 } (got ${shown}).`,
