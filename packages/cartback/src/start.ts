@@ -1,5 +1,6 @@
 import {
   browserPlatform,
+  CHECKS,
   checkConfig,
   createCartback,
   DEFAULTS,
@@ -21,7 +22,7 @@ export function start(input: unknown): CartbackApi {
   if (config && browser) return createCartback(config, browserPlatform());
   const currency = (input as { currency?: string } | null)?.currency;
   return createCartback(
-    { ...DEFAULTS, currency: typeof currency == 'string' && /^[A-Z]{3}$/.test(currency) ? currency : DEFAULTS.currency },
+    { ...DEFAULTS, currency: CHECKS.c!(currency) ? (currency as string) : DEFAULTS.currency },
     { storage: memoryStorage(), now: Date.now, uuid, console },
     false,
   );

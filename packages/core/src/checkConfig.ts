@@ -1,9 +1,9 @@
 import { DEFAULTS, type ResolvedConfig } from './config.js';
+import { isRecord } from './isRecord.js';
 
 /** `[path, value, kind]`: kind names the rule broken (see explainConfig), '?' an unknown option. */
 export type ConfigProblem = [path: string, value: unknown, kind: string];
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v == 'object' && v != null && !Array.isArray(v);
 
 function isEndpoint(v: unknown): boolean {
   try {
@@ -21,11 +21,11 @@ export const CHECKS: Record<string, (v: any) => unknown> = {
   l: (v) => /^(https?:\/\/|\/|\?|\.)/i.test(v),
   c: (v) => /^[A-Z]{3}$/.test(v),
   g: (v) => /^[a-z]{2,3}(-[a-z\d]{2,8})*$/i.test(v),
-  t: (v) => typeof v == 'string' || isObject(v),
+  t: (v) => typeof v == 'string' || isRecord(v),
   a: (v) => Number.isInteger(v) && v >= 1000,
-  w: isObject,
+  w: isRecord,
   r: Array.isArray,
-  y: (v) => isObject(v) && Object.values(v).every(isObject),
+  y: (v) => isRecord(v) && Object.values(v).every(isRecord),
 };
 
 const RULES: Record<string, string> = {
@@ -54,7 +54,7 @@ const RULES: Record<string, string> = {
  */
 export function checkConfig(input: unknown): { config?: ResolvedConfig; problems: ConfigProblem[] } {
   const problems: ConfigProblem[] = [];
-  if (input !== undefined && !isObject(input)) problems.push(['', input, 'config']);
+  if (input !== undefined && !isRecord(input)) problems.push(['', input, 'config']);
   else
     for (const key in input) {
       const value = input[key];

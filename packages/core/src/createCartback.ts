@@ -4,6 +4,7 @@ import { createCore, type CartListener } from './createCore.js';
 import { createDraft } from './createDraft.js';
 import type { EventType } from './events.js';
 import type { Tracker } from './tracking.js';
+import { EVENT_PREFIX } from './records.js';
 import { RULES } from './validateItem.js';
 import { HANDOFF_KEY, webStorage } from './webStorage.js';
 import type { CartItem, Platform, Unsubscribe } from './types.js';
@@ -75,7 +76,7 @@ export function createCartback(config: ResolvedConfig, platform: Platform, track
     if (
       cart.getState().items.length ||
       webStorage(platform.window, 'localStorage', HANDOFF_KEY) ||
-      (await core.getStorage().entries()).some(([key]) => key.startsWith('event:'))
+      (await core.getStorage().entries()).some(([key]) => key.startsWith(EVENT_PREFIX))
     )
       startTracking();
   });

@@ -1,8 +1,8 @@
 import { CartbackError } from './CartbackError.js';
 import type { CartbackEvent } from './events.js';
+import { EVENT_PREFIX } from './records.js';
 import type { KeyValueStorage } from './types.js';
 
-const PREFIX = 'event:';
 
 export const OUTBOX_LIMITS = { maxEvents: 500, maxBytes: 1024 * 1024, maxAge: 7 * 24 * 3600 * 1000 };
 
@@ -39,16 +39,16 @@ export function createOutbox(storage: () => KeyValueStorage, now: () => number, 
   return {
     add(event: CartbackEvent): Promise<void> {
       unsent.push(event);
-      return storage().set(PREFIX + event.id, event);
+      return storage().set(EVENT_PREFIX + event.id, event);
     },
     /** Stores an event handed over by an earlier page (it is not this tab's to beacon). */
-    keep: (event: CartbackEvent): Promise<void> => storage().set(PREFIX + event.id, event),
+    keep: (event: CartbackEvent): Promise<void> => storage().set(EVENT_PREFIX + event.id, event),
     /** This tab's events not yet confirmed: what a beacon can send without waiting for storage. */
     unsent: () => unsent,
     /** Every tab's pending events, oldest first, within the caps. */
     async read(): Promise<CartbackEvent[]> {
       const events = (await storage().entries())
-        .filter(([key]) => String(key).startsWith(PREFIX))
+        .filter(([key]) => String(key).startsWith(EVENT_PREFIX))
         .map(([, event]) => event as CartbackEvent)
         .sort((a, b) => a.time.localeCompare(b.time));
       const drops = selectDrops(events, now());
@@ -64,7 +64,7 @@ export function createOutbox(storage: () => KeyValueStorage, now: () => number, 
     },
     async remove(ids: string[]): Promise<void> {
       unsent = unsent.filter((e) => !ids.includes(e.id));
-      await Promise.all(ids.map((id) => storage().del(PREFIX + id)));
+      await Promise.all(ids.map((id) => storage().del(EVENT_PREFIX + id)));
     },
     /** Empties `unsent()` (beaconed, or consent withdrawn); what is stored stays stored. */
     clearUnsent(): void {

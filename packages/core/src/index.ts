@@ -6,7 +6,7 @@ export { getCartSnapshot } from './createCart.js';
 export { fromMinor, getCurrencyDigits, toMinor } from './money.js';
 export { memoryStorage } from './memoryStorage.js';
 export { uuid } from './uuid.js';
-export { checkConfig, type ConfigProblem } from './checkConfig.js';
+export { CHECKS, checkConfig, type ConfigProblem } from './checkConfig.js';
 export { reportConfigProblems } from './reportConfigProblems.js';
 export { validateItem } from './validateItem.js';
 export type * from './types.js';

@@ -6,6 +6,8 @@ import { validateItem } from './validateItem.js';
 // Bump a VERSION and add a migration in readRecord's `migrations` when a shape changes.
 
 export const CART_KEY = 'cart';
+/** The outbox keeps one key per event: `event:<id>`. */
+export const EVENT_PREFIX = 'event:';
 export const CART_VERSION = 1;
 export type CartRecord = StoredRecord & { v: 1; cart: CartState };
 

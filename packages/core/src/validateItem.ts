@@ -1,4 +1,5 @@
 import { CartbackError, describeValue } from './CartbackError.js';
+import { isRecord } from './isRecord.js';
 import { fromMinor, toMinor } from './money.js';
 import type { CartItem, CartPatch } from './types.js';
 
@@ -27,8 +28,6 @@ function checkField(call: string, field: string, value: unknown, currency: strin
     throw new CartbackError('invalid_item_' + field, `${call}: item.${field} must be ${expected} (got ${describeValue(value)}).`);
   return field == 'price' ? fromMinor(toMinor(value as number, currency), currency) : value;
 }
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v == 'object' && v != null && !Array.isArray(v);
 
 /** Validates a store-supplied item; throws a CartbackError naming the field and the value. Unknown fields are dropped. */
 export function validateItem(input: unknown, currency: string, call = 'cart.add'): CartItem {
