@@ -22,6 +22,8 @@ process.on('exit', () => {
 });
 
 result.coreExports = Object.keys(await import('@cartback/core')).sort();
+result.widgetExports = Object.keys(await import('@cartback/widget')).sort();
+result.uiExports = Object.keys(await import('@cartback/widget/ui')).sort();
 const { init } = await import('cartback');
 result.atImport = touched.splice(0);
 

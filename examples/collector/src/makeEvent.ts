@@ -41,6 +41,12 @@ function typeFields(type: string): Record<string, unknown> {
       return { order: { orderId: 'o-1', value: 25, currency: 'EUR' }, attribution: [] };
     case 'identified':
       return { traits: { email: 'ann@example.com' } };
+    case 'exit_intent_shown':
+      return { cart: makeCart(), trigger: 'pointer' };
+    case 'exit_intent_dismissed':
+      return { how: 'escape' };
+    case 'exit_intent_clicked':
+      return { target: 'checkout' };
     case 'widget_suppressed':
       return { widget: 'exit_intent', reason: 'holdout' };
     default:

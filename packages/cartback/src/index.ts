@@ -1,2 +1,3 @@
 export { init } from './init.js';
-export type { CartbackApi, CartbackConfig, CartItem, CartSnapshot, Order, Traits } from '@cartback/core';
+export type { CartbackApi } from './CartbackApi.js';
+export type { CartbackConfig, CartItem, CartSnapshot, Order, Traits } from '@cartback/core';

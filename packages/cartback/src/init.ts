@@ -1,4 +1,5 @@
-import type { CartbackApi, CartbackConfig } from '@cartback/core';
+import type { CartbackConfig } from '@cartback/core';
+import type { CartbackApi } from './CartbackApi.js';
 import { start } from './start.js';
 
 /**

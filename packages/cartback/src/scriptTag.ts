@@ -1,4 +1,4 @@
-import type { CartbackApi } from '@cartback/core';
+import type { CartbackApi } from './CartbackApi.js';
 import { readScriptConfig } from './readScriptConfig.js';
 import { runQueued } from './runQueued.js';
 import { start } from './start.js';

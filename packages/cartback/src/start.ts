@@ -7,8 +7,9 @@ import {
   memoryStorage,
   reportConfigProblems,
   uuid,
-  type CartbackApi,
 } from '@cartback/core';
+import { attachWidget } from './attachWidget.js';
+import type { CartbackApi } from './CartbackApi.js';
 
 /**
  * Checks `config` and starts cartback in this browser. A bad config prints one clear error
@@ -19,11 +20,12 @@ export function start(input: unknown): CartbackApi {
   const browser = typeof window != 'undefined';
   const { config, problems } = checkConfig(input);
   if (browser) void reportConfigProblems(problems, console);
-  if (config && browser) return createCartback(config, browserPlatform());
+  if (config && browser) return attachWidget(createCartback(config, browserPlatform()), window);
   const currency = (input as { currency?: string } | null)?.currency;
-  return createCartback(
+  const inert = createCartback(
     { ...DEFAULTS, currency: CHECKS.c!(currency) ? (currency as string) : DEFAULTS.currency },
     { storage: memoryStorage(), now: Date.now, uuid, console },
     false,
   );
+  return Object.assign(inert, { showExitIntent: async () => {} });
 }

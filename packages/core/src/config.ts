@@ -18,12 +18,14 @@ export interface CartbackConfig {
     enabled?: boolean;
     sensitivity?: number;
     armDelay?: number;
-    mobile?: boolean;
+    /** Touch devices: `false`, or tuned: fast scroll up in px/s, hidden for ms before a return counts. */
+    mobile?: boolean | { scrollSpeed?: number | false; returnAfter?: number | false };
     minCartValue?: number;
     cooldown?: number;
     collectEmail?: boolean;
     include?: string[];
     exclude?: string[];
+    devices?: 'all' | 'desktop' | 'mobile';
   };
   banner?: { enabled?: boolean; position?: 'top' | 'bottom' | 'corner'; cooldown?: number };
   offer?: { code?: string; percentOff?: number; validFor?: number };

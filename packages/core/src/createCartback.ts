@@ -81,10 +81,12 @@ export function createCartback(config: ResolvedConfig, platform: Platform, track
       startTracking();
   });
 
-  const api: CartbackApi & { core: typeof core; tracking: typeof startTracking } = {
+  const api: CartbackApi & { core: typeof core; tracking: typeof startTracking; track: typeof track } = {
     core,
-    /** The tracking chunk, started on demand (for tests and headless integrations). */
+    /** The tracking chunk, started on demand (for tests, the widget and headless integrations). */
     tracking: startTracking,
+    /** Sends an event of any type: the widget's events come this way. */
+    track,
     cart: {
       add: cart.add,
       update: cart.update,
@@ -146,3 +148,6 @@ export function createCartback(config: ResolvedConfig, platform: Platform, track
   };
   return api;
 }
+
+/** What `createCartback` returns: the API plus the engine, for the widget and tests. */
+export type Cartback = ReturnType<typeof createCartback>;

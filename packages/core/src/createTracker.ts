@@ -63,6 +63,7 @@ export function createTracker(core: Core) {
       cart: snapshot,
       ...props,
     };
+    if (type == 'order_completed') visitor.setSession({ converted: true });
     emitter.emit(type, event);
     if (config.debug) platform.console.info(`[cartback] ${type}`, event);
     if (!mayStore()) return;
@@ -175,6 +176,8 @@ export function createTracker(core: Core) {
       else outbox.clearUnsent();
     },
     visitor,
+    /** The session once every event made before this call has been taken in (an order converts it). */
+    session: () => started.then(() => visitor.getSession()),
     /** Stores and sends what is pending now. */
     flush: () => started.then(() => Promise.all([visitor.flush(), delivery?.flush()])),
     destroy() {

@@ -1,19 +1,38 @@
-import { createStore, del, entries, get, set } from 'idb-keyval';
 import type { KeyValueStorage } from './types.js';
 
-/** cartback's own IndexedDB database, never idb-keyval's shared default one. */
+/** cartback's own IndexedDB database and object store. */
 export const DB_NAME = 'cartback';
 export const STORE_NAME = 'kv';
 
-/** IndexedDB through idb-keyval. Opening is deferred to the first call, which may reject. */
+/**
+ * IndexedDB as a key/value store. The database is opened on the first call (`indexedDB`
+ * itself may throw in private modes), and every call resolves only once its transaction
+ * has committed, so a resolved `set` is on disk.
+ */
 export function idbStorage(): KeyValueStorage {
-  let store: ReturnType<typeof createStore> | undefined;
-  // createStore opens the database at once, and `indexedDB` itself may throw in private modes.
-  const getStore = () => (store ??= createStore(DB_NAME, STORE_NAME));
+  let db: Promise<IDBDatabase> | undefined;
+  const open = () =>
+    (db ??= new Promise((resolve, reject) => {
+      const request = indexedDB.open(DB_NAME);
+      request.onupgradeneeded = () => request.result.createObjectStore(STORE_NAME);
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    }));
+  const run = async (mode: IDBTransactionMode, calls: (store: IDBObjectStore) => IDBRequest[]): Promise<any[]> => {
+    const tx = (await open()).transaction(STORE_NAME, mode);
+    const requests = calls(tx.objectStore(STORE_NAME));
+    return new Promise((resolve, reject) => {
+      tx.oncomplete = () => resolve(requests.map((r) => r.result));
+      tx.onabort = tx.onerror = () => reject(tx.error);
+    });
+  };
   return {
-    get: async (key) => get(key, getStore()),
-    set: async (key, value) => set(key, value, getStore()),
-    del: async (key) => del(key, getStore()),
-    entries: async () => entries<string, unknown>(getStore()),
+    get: async (key) => (await run('readonly', (s) => [s.get(key)]))[0],
+    set: async (key, value) => void (await run('readwrite', (s) => [s.put(value, key)])),
+    del: async (key) => void (await run('readwrite', (s) => [s.delete(key)])),
+    entries: async () => {
+      const [keys, values] = await run('readonly', (s) => [s.getAllKeys(), s.getAll()]);
+      return keys.map((key: string, i: number) => [key, values[i]]);
+    },
   };
 }

@@ -24,6 +24,8 @@ export type SessionRecord = StoredRecord & {
   abandonmentId?: string;
   /** `cartId:version` of the last `cart_updated` sent. */
   reported?: string;
+  /** An order was completed in this session: the exit-intent modal stays away. */
+  converted?: boolean;
 };
 
 export function isIdentityRecord(record: StoredRecord): record is IdentityRecord {

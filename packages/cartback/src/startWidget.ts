@@ -1,0 +1,39 @@
+// The entry of the lazy widget chunk (`cartback-widget.js`): the UI, and the host that
+// gives it what it needs from the rest of cartback.
+import { CartbackError, type Cartback } from '@cartback/core';
+import type { WidgetHost } from '@cartback/widget';
+import { createWidget } from '@cartback/widget/ui';
+
+/** The widget's own record in cartback's storage. */
+const WIDGET_KEY = 'widget';
+
+export function startWidget(cartback: Cartback, win: Window) {
+  const { core } = cartback;
+  const { config, platform } = core;
+  // Without the tracking chunk (never in a browser, but typed so) the page is the session.
+  const pageSession = { id: platform.uuid(), converted: false };
+  const host: WidgetHost = {
+    config,
+    window: win,
+    getCart: core.cart.getSnapshot,
+    subscribe: (fn) => core.cart.subscribe((snapshot) => fn(snapshot)),
+    track: cartback.track,
+    identify: cartback.identify,
+    async getSession() {
+      const { id, converted } = (await (await cartback.tracking())?.session()) ?? pageSession;
+      return { id, converted: !!converted };
+    },
+    load: () => core.getStorage().get(WIDGET_KEY),
+    save: (record) => core.getStorage().set(WIDGET_KEY, record),
+    now: platform.now,
+    debug: (message) => config.debug && platform.console.info('[cartback] ' + message),
+    // Not core's `report`, which warns once per code: each unsafe URL is its own mistake.
+    warn(code, message) {
+      const error = new CartbackError(code, message);
+      core.emitter.emit('error', error);
+      platform.console.warn(error.message);
+    },
+    reject: (code, message) => core.reject(new CartbackError(code, message)),
+  };
+  return createWidget(host);
+}

@@ -1,0 +1,68 @@
+import type { CartSnapshot } from '@cartback/core';
+import { Component } from 'preact';
+import { CartLines } from './CartLines.js';
+import { copy } from './copy.js';
+import { EmailForm } from './EmailForm.js';
+import { formatMoney } from './formatMoney.js';
+import type { ShownOffer } from './getOffer.js';
+import type { DismissHow } from './internal.js';
+import { Offer } from './Offer.js';
+
+export interface ModalProps {
+  cart: CartSnapshot;
+  locale: string;
+  offer?: ShownOffer;
+  collectEmail: boolean;
+  checkoutUrl: string;
+  imageUrl(url: unknown): string | undefined;
+  now(): number;
+  onDismiss(how: DismissHow): void;
+  onCheckout(): void;
+  onEmail(email: string): void;
+}
+
+/**
+ * The exit-intent modal. The backdrop is a manual popover, so that `showPopover()` puts it in
+ * the top layer, above any z-index and out of reach of a transform on the page's body.
+ */
+export class Modal extends Component<ModalProps> {
+  /** A press that starts in the dialog and ends on the backdrop (selecting text) is not a dismissal. */
+  pressedInside?: boolean;
+
+  render(props: ModalProps) {
+    const { cart, locale, onDismiss } = props;
+    return (
+      <div
+        part="backdrop"
+        popover="manual"
+        onPointerDown={(event) => (this.pressedInside = event.target != event.currentTarget)}
+        onClick={(event) => {
+          if (event.target == event.currentTarget && !this.pressedInside) onDismiss('backdrop');
+          this.pressedInside = false;
+        }}
+      >
+        <div part="dialog" role="dialog" aria-modal="true" aria-labelledby="cb-title">
+          <button part="close" type="button" aria-label={copy.close} onClick={() => onDismiss('close')}>
+            ×
+          </button>
+          <h2 part="title" id="cb-title">
+            {copy.title}
+          </h2>
+          <CartLines cart={cart} locale={locale} imageUrl={props.imageUrl} />
+          <p part="total">
+            <span>{copy.total}</span>
+            <span>{formatMoney(cart.value, cart.currency, locale)}</span>
+          </p>
+          {props.offer && <Offer offer={props.offer} now={props.now} />}
+          {props.collectEmail && <EmailForm onEmail={props.onEmail} />}
+          <a part="checkout" href={props.checkoutUrl} onClick={props.onCheckout}>
+            {copy.checkout}
+          </a>
+          <button part="dismiss" type="button" onClick={() => onDismiss('keep_browsing')}>
+            {copy.keepBrowsing}
+          </button>
+        </div>
+      </div>
+    );
+  }
+}

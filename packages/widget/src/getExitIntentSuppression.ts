@@ -1,0 +1,51 @@
+import type { CartSnapshot } from '@cartback/core';
+import type { ExitIntentOptions, WidgetRecord } from './internal.js';
+import { isPathMatch } from './isPathMatch.js';
+import type { WidgetSession } from './types.js';
+
+export type SuppressionReason =
+  | 'invalid_config'
+  | 'disabled'
+  | 'empty_cart'
+  | 'below_min_value'
+  | 'purchased'
+  | 'already_shown'
+  | 'cooldown'
+  | 'url_excluded'
+  | 'url_not_included'
+  | 'device';
+
+/** Everything the rules look at, gathered by the widget so the rules stay pure. */
+export interface SuppressionFacts {
+  /** False when config.exitIntent or config.offer broke a rule. */
+  valid: boolean;
+  options: ExitIntentOptions;
+  cart: Pick<CartSnapshot, 'items' | 'value'>;
+  /** Undefined if the tracker could not say: the session rules then do not apply. */
+  session?: WidgetSession;
+  record: WidgetRecord;
+  now: number;
+  /** `location.pathname`. */
+  path: string;
+  /** `(pointer: coarse)` matches. */
+  touch: boolean;
+}
+
+export const DEFAULT_COOLDOWN = 86_400_000;
+
+/** Why the exit-intent modal must not open now, or undefined if it may. The first rule that applies wins. */
+export function getExitIntentSuppression(facts: SuppressionFacts): SuppressionReason | undefined {
+  const { options: o, cart, session, record, path, touch } = facts;
+  const matches = (patterns: string[]) => patterns.some((pattern) => isPathMatch(pattern, path));
+  if (!facts.valid) return 'invalid_config';
+  if (o.enabled === false) return 'disabled';
+  if (!cart.items.length) return 'empty_cart';
+  if (cart.value < (o.minCartValue ?? 0)) return 'below_min_value';
+  if (session?.converted) return 'purchased';
+  if (session && record.shownSession === session.id) return 'already_shown';
+  if (facts.now - (record.dismissedAt ?? -Infinity) < (o.cooldown ?? DEFAULT_COOLDOWN)) return 'cooldown';
+  if (o.exclude && matches(o.exclude)) return 'url_excluded';
+  if (o.include && !matches(o.include)) return 'url_not_included';
+  if ((o.devices == 'desktop' && touch) || (o.devices == 'mobile' && !touch)) return 'device';
+  return undefined;
+}
