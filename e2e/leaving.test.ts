@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addToCart, waitForCartback } from './support/cartbackPage';
+import { addToCart, waitForCartback, waitForTracking } from './support/cartbackPage';
 import { setupBrowserTests } from './support/setupBrowserTests';
 import { observeQuietPeriod } from './support/watchPage';
 
@@ -33,6 +33,7 @@ describe('leaving with a full cart', () => {
     const { page } = await t.openPage('/');
     await waitForCartback(page);
     expect(await addToCart(page, item('link-beans'))).toBe(true);
+    await waitForTracking(page);
 
     await page.click('#to-page-two');
     await page.waitForURL('**/page-two.html');
@@ -47,6 +48,7 @@ describe('leaving with a full cart', () => {
     const { page } = await t.openPage('/');
     await waitForCartback(page);
     expect(await addToCart(page, item('offsite-beans'))).toBe(true);
+    await waitForTracking(page);
 
     // Same server under another host name: a different origin, so "off-site".
     await page.goto(t.site.url.replace('127.0.0.1', 'localhost') + '/page-two.html');

@@ -58,7 +58,10 @@ async function bundle(name: string, code: string) {
   console.log(`[e2e] ${name}: eager total ${eagerGzip} B gzip (sum of files)`);
   const chunkOf = (source: string) =>
     Object.entries(metafile.outputs).find(([, output]) => output.entryPoint == source)?.[0];
-  const dynamicImports = metafile.outputs[entry]!.imports.filter((i) => i.kind == 'dynamic-import').map((i) => i.path);
+  // What the code loaded up front imports lazily (esbuild may move it into a shared chunk).
+  const dynamicImports = eager.flatMap((file) =>
+    metafile.outputs[file]!.imports.filter((i) => i.kind == 'dynamic-import').map((i) => i.path),
+  );
   return { code: texts, eager, eagerGzip, chunkOf, dynamicImports };
 }
 

@@ -17,8 +17,9 @@ try {
       `  Collector dashboard  ${demo.collectorUrl}/`,
       `  Events endpoint      ${demo.endpoint}`,
       '',
-      '  Add something to the cart, then close the tab: the dashboard shows the abandonment,',
-      '  and reopening the shop shows cart_returned. Press Ctrl+C to stop.',
+      '  Add something to the cart, then move the pointer out through the top of the window:',
+      '  the "really leave?" modal shows your cart. Close the tab: the dashboard shows the',
+      '  abandonment, and reopening the shop shows cart_returned. Press Ctrl+C to stop.',
       '',
     ].join('\n'),
   );

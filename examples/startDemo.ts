@@ -40,7 +40,16 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
   const collector = createCollector({ dataDir });
   const { url: collectorUrl } = await collector.listen(collectorPort, host);
   const endpoint = new URL('/events', collectorUrl).href;
-  const config = { endpoint, checkoutUrl: '/checkout.html', currency: 'EUR', debug: true };
+  const config = {
+    endpoint,
+    checkoutUrl: '/checkout.html',
+    currency: 'EUR',
+    locale: 'en-IE',
+    debug: true,
+    // Short delays so a visitor trying the demo sees the modal: move the pointer out through the top.
+    exitIntent: { armDelay: 2000, cooldown: 60_000, collectEmail: true },
+    offer: { code: 'FERNHILL10', percentOff: 10, validFor: 15 * 60 * 1000 },
+  };
 
   const shop = serveStatic(
     [storefrontDir, cartbackDistDir],

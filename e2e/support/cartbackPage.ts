@@ -82,6 +82,17 @@ export function getCart(page: Page): Promise<{ items: CartItem[]; value: number;
   });
 }
 
+/**
+ * Waits until the tracking chunk watches the page. A tab closed in the milliseconds before
+ * that reports nothing (a documented limit): tests about leaving start after it.
+ */
+export function waitForTracking(page: Page): Promise<void> {
+  return page.evaluate(async () => {
+    const api = (window as unknown as { cartback: { tracking(): Promise<{ session(): Promise<unknown> } | undefined> } }).cartback;
+    await (await api.tracking())?.session();
+  });
+}
+
 export function addToCart(page: Page, item: unknown): Promise<boolean> {
   return page.evaluate((entry) => (window as TestWindow).cartback.cart.add(entry), item);
 }

@@ -45,7 +45,8 @@ export interface CartbackApi {
   /** Sends pending events now, instead of at the next batch. */
   flush(): Promise<void>;
   on(type: string, fn: (payload: any) => void): Unsubscribe;
-  ready: Promise<CartbackApi>;
+  /** Resolves to this same object. */
+  ready: Promise<this>;
   destroy(): void;
 }
 

@@ -131,6 +131,7 @@ export async function createWidget(host: WidgetHost): Promise<Widget> {
       now,
       path: win.location.pathname,
       touch: !!win.matchMedia?.('(pointer: coarse)').matches,
+      sessionLength: config.abandonAfter,
     };
     const reason = getExitIntentSuppression(facts);
     if (reason) {
@@ -146,6 +147,7 @@ export async function createWidget(host: WidgetHost): Promise<Widget> {
     if (destroyed || open || (trigger != 'api' && isSuppressed(now))) return;
     const offer = getOffer(offerOptions, record.offer, now);
     if (session) record.shownSession = session.id;
+    record.shownAt = now;
     if (offer.saved) record.offer = offer.saved;
     save();
     shadow ||= createShadowHost(win.document);

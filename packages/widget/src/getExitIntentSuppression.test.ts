@@ -17,6 +17,7 @@ function facts(overrides: Partial<SuppressionFacts> = {}): SuppressionFacts {
     now: NOW,
     path: '/products/mug',
     touch: false,
+    sessionLength: 1_800_000,
     ...overrides,
   };
 }
@@ -51,6 +52,12 @@ describe('getExitIntentSuppression', () => {
   it('shows at most once per session', () => {
     expect(getExitIntentSuppression(facts({ record: { v: 1, shownSession: 's1' } }))).toBe('already_shown');
     expect(getExitIntentSuppression(facts({ record: { v: 1, shownSession: 's0' } }))).toBeUndefined();
+  });
+
+  it('does not show again within a session length of the last time, even in a new session (a reload)', () => {
+    const shownAt = NOW - 1_799_000;
+    expect(getExitIntentSuppression(facts({ record: { v: 1, shownSession: 's0', shownAt } }))).toBe('already_shown');
+    expect(getExitIntentSuppression(facts({ record: { v: 1, shownSession: 's0', shownAt: NOW - 1_800_000 } }))).toBeUndefined();
   });
 
   it('still applies the other rules when the session is unknown', () => {

@@ -29,6 +29,8 @@ export interface SuppressionFacts {
   path: string;
   /** `(pointer: coarse)` matches. */
   touch: boolean;
+  /** `abandonAfter`: how long a session lasts without activity. */
+  sessionLength: number;
 }
 
 export const DEFAULT_COOLDOWN = 86_400_000;
@@ -42,7 +44,10 @@ export function getExitIntentSuppression(facts: SuppressionFacts): SuppressionRe
   if (!cart.items.length) return 'empty_cart';
   if (cart.value < (o.minCartValue ?? 0)) return 'below_min_value';
   if (session?.converted) return 'purchased';
-  if (session && record.shownSession === session.id) return 'already_shown';
+  // A reload cannot be told from closing the tab, so it starts a new session: showing again
+  // within a session's length of the last time would show it twice in one visit.
+  if ((session && record.shownSession === session.id) || facts.now - (record.shownAt ?? -Infinity) < facts.sessionLength)
+    return 'already_shown';
   if (facts.now - (record.dismissedAt ?? -Infinity) < (o.cooldown ?? DEFAULT_COOLDOWN)) return 'cooldown';
   if (o.exclude && matches(o.exclude)) return 'url_excluded';
   if (o.include && !matches(o.include)) return 'url_not_included';

@@ -2,19 +2,8 @@ import type { SuppressionReason } from './getExitIntentSuppression.js';
 
 export type { SuppressionReason };
 
-/** `config.exitIntent` once checkWidgetOptions has passed it (core only checks it is an object). */
-export interface ExitIntentOptions {
-  enabled?: boolean;
-  sensitivity?: number;
-  armDelay?: number;
-  mobile?: boolean | { scrollSpeed?: number | false; returnAfter?: number | false };
-  minCartValue?: number;
-  cooldown?: number;
-  collectEmail?: boolean;
-  include?: string[];
-  exclude?: string[];
-  devices?: 'all' | 'desktop' | 'mobile';
-}
+/** `config.exitIntent` (core only checks it is an object; checkWidgetOptions the rest). */
+export type { ExitIntentOptions } from './createExitDetector.js';
 
 /** `config.offer` once checked: a code is required. */
 export interface OfferOptions {
@@ -33,6 +22,8 @@ export interface SavedOffer {
 export interface WidgetRecord {
   v: 1;
   shownSession?: string;
+  /** When it last showed: a reload can look like a new session (see getExitIntentSuppression). */
+  shownAt?: number;
   dismissedAt?: number;
   offer?: SavedOffer;
 }

@@ -3,7 +3,7 @@ import { parseWidgetRecord } from './parseWidgetRecord.js';
 
 describe('parseWidgetRecord', () => {
   it('reads a stored v1 record', () => {
-    const stored = { v: 1, shownSession: 's1', dismissedAt: 123, offer: { code: 'SAVE10', expiresAt: 456 } };
+    const stored = { v: 1, shownSession: 's1', shownAt: 100, dismissedAt: 123, offer: { code: 'SAVE10', expiresAt: 456 } };
     expect(parseWidgetRecord(stored)).toEqual(stored);
   });
 
