@@ -3,7 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { basename, dirname } from 'node:path';
+import { basename, dirname, relative } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { build, type BuildOptions, type Plugin } from 'esbuild';
 import { minify } from 'terser';
@@ -19,53 +19,78 @@ const PACKAGES: Record<string, string[]> = {
   cartback: ['index'],
 };
 
-/** Files the browser loads, bundled with everything they import. */
-export const BROWSER_FILES: BuildOptions[] = [
-  {
-    entryPoints: ['packages/cartback/src/scriptTag.ts'],
-    outfile: 'packages/cartback/dist/cartback.js',
-    // A classic script. Built as ESM and wrapped by hand: esbuild's `iife` format adds its
-    // require/ESM-interop helpers for the lazy chunks' external imports, unused, ~300 B gzip.
-    format: 'esm',
-    banner: { js: '(()=>{"use strict";' },
-    footer: { js: '})();' },
-  },
-  {
-    entryPoints: ['packages/core/src/tracking.ts'],
-    outfile: 'packages/cartback/dist/cartback-tracking.js',
-    format: 'esm',
-  },
-  {
-    entryPoints: ['packages/core/src/diagnostics.ts'],
-    outfile: 'packages/cartback/dist/cartback-diagnostics.js',
-    format: 'esm',
-  },
-  {
-    entryPoints: ['packages/cartback/src/startWidget.ts'],
-    outfile: 'packages/cartback/dist/cartback-widget.js',
-    format: 'esm',
-  },
-];
+const DIST = 'packages/cartback/dist';
+
+/** The widget's languages besides English: a file each, so a shop downloads only its own. */
+const LOCALES = ['de', 'fr', 'es', 'ar', 'he'];
 
 /**
- * In `cartback.js` (a classic script, so no code splitting), a lazy `import('./tracking.js')`
- * becomes an import of the chunk file beside it, `./cartback-tracking.js`: a classic
- * script's dynamic imports resolve against the script's own URL, wherever the store serves it.
+ * A lazy `import('./tracking.js')` becomes an import of the file beside the importer,
+ * `./cartback-tracking.js` (and `import('./locales/de.js')` one of `./cartback-locale-de.js`):
+ * dynamic imports resolve against the importing script's own URL, wherever the store serves
+ * it. Each such file is built on its own: small files that share little, where esbuild's
+ * code splitting would add shared chunks (and requests) for a few helpers.
  */
 const LAZY: Record<string, string> = {
   './tracking.js': './cartback-tracking.js',
   './diagnostics.js': './cartback-diagnostics.js',
   './startWidget.js': './cartback-widget.js',
+  './widgetDiagnostics.js': './cartback-widget-diagnostics.js',
+  './bannerStyles.js': './cartback-banner-styles.js',
+  './getThemeVars.js': './cartback-theme.js',
 };
 const lazyChunks: Plugin = {
   name: 'lazy-chunks',
   setup(b) {
-    b.onResolve({ filter: /^\.\/(tracking|diagnostics|startWidget)\.js$/ }, (args) =>
-      args.kind === 'dynamic-import' ? { path: LAZY[args.path]!, external: true } : undefined,
+    b.onResolve({ filter: /^\.\/(tracking|diagnostics|startWidget|widgetDiagnostics|bannerStyles|getThemeVars|locales\/[a-z]+)\.js$/ }, (args) =>
+      args.kind === 'dynamic-import'
+        ? { path: LAZY[args.path] ?? `./cartback-locale-${args.path.slice(10, -3)}.js`, external: true }
+        : undefined,
     );
   },
 };
-BROWSER_FILES[0]!.plugins = [lazyChunks];
+
+/** Files the browser loads, bundled with everything they import. */
+export const BROWSER_FILES: BuildOptions[] = [
+  {
+    entryPoints: ['packages/cartback/src/scriptTag.ts'],
+    outfile: `${DIST}/cartback.js`,
+    // A classic script. Built as ESM and wrapped by hand: esbuild's `iife` format adds its
+    // require/ESM-interop helpers for the lazy chunks' external imports, unused, ~300 B gzip.
+    format: 'esm',
+    banner: { js: '(()=>{"use strict";' },
+    footer: { js: '})();' },
+    plugins: [lazyChunks],
+  },
+  {
+    entryPoints: ['packages/core/src/tracking.ts'],
+    outfile: `${DIST}/cartback-tracking.js`,
+    format: 'esm',
+  },
+  {
+    entryPoints: ['packages/core/src/diagnostics.ts'],
+    outfile: `${DIST}/cartback-diagnostics.js`,
+    format: 'esm',
+  },
+  {
+    entryPoints: ['packages/cartback/src/startWidget.ts'],
+    outfile: `${DIST}/cartback-widget.js`,
+    format: 'esm',
+    plugins: [lazyChunks],
+  },
+  // What the widget loads only when a page needs it: the wording of mistakes, the banner's
+  // styles (on a return visit), a preset other than light, a language other than English.
+  ...['widgetDiagnostics', 'bannerStyles', 'getThemeVars'].map((name) => ({
+    entryPoints: [`packages/widget/src/${name}.ts`],
+    outfile: `${DIST}/${LAZY[`./${name}.js`]!.slice(2)}`,
+    format: 'esm' as const,
+  })),
+  ...LOCALES.map((locale) => ({
+    entryPoints: [`packages/widget/src/locales/${locale}.ts`],
+    outfile: `${DIST}/cartback-locale-${locale}.js`,
+    format: 'esm' as const,
+  })),
+];
 
 const shared: BuildOptions = {
   bundle: true,
@@ -105,19 +130,20 @@ async function main() {
  * shoppers download about 4% smaller (230 B gzip on `cartback.js`) than esbuild's minifier.
  */
 async function buildBrowserFile(options: BuildOptions) {
-  const file = options.outfile!;
   const { outputFiles } = await build({ ...shared, ...options, write: false, sourcemap: 'external' });
-  const output = (ext: string) => outputFiles.find((f) => f.path.endsWith(ext))!.text;
-  const minified = await minify(output('.js'), {
-    ecma: 2020,
-    module: options.format == 'esm' && !options.banner,
-    compress: { passes: 2 },
-    sourceMap: { content: output('.map'), url: basename(file) + '.map' },
-  });
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, minified.code!);
-  writeFileSync(file + '.map', minified.map as string);
-  console.log(formatSizes(file));
+  for (const code of outputFiles.filter((file) => file.path.endsWith('.js'))) {
+    const map = outputFiles.find((file) => file.path == code.path + '.map')!;
+    const minified = await minify(code.text, {
+      ecma: 2020,
+      module: !options.banner,
+      compress: { passes: 2 },
+      sourceMap: { content: map.text, url: basename(code.path) + '.map' },
+    });
+    mkdirSync(dirname(code.path), { recursive: true });
+    writeFileSync(code.path, minified.code!);
+    writeFileSync(map.path, minified.map as string);
+    console.log(formatSizes(relative(process.cwd(), code.path)));
+  }
 }
 
 await main();

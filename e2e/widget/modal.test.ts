@@ -129,9 +129,10 @@ describe('the exit-intent modal', () => {
     await showExitIntent(page);
     await waitForModal(page);
 
-    expect(await part(page, 'checkout').getAttribute('href')).toMatch(/\/checkout\.html$/);
+    // checkoutUrl, marked as the modal's link (cb_source, see e2e/widget/restore.test.ts).
+    expect(await part(page, 'checkout').getAttribute('href')).toMatch(/\/checkout\.html\?cb_source=exit_intent$/);
     await part(page, 'checkout').click();
-    await page.waitForURL('**/checkout.html');
+    await page.waitForURL('**/checkout.html?cb_source=exit_intent');
 
     expect((await waitForSent(widget, 'exit_intent_clicked')).target).toBe('checkout');
   });

@@ -1,9 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it, onTestFinished } from 'vitest';
+import { runAxe } from '../support/runAxe';
 import { setupBrowserTests } from '../support/setupBrowserTests';
-import { repoRoot } from '../support/startSite';
 import { observeQuietPeriod } from '../support/watchPage';
 import { addItems, MUG, openWidgetPage, part, showExitIntent, TEA, waitForModal } from '../support/widgetPage';
 
@@ -129,20 +127,6 @@ describe('the modal on a hostile page', () => {
       ),
     );
 
-    const axeSource = readFileSync(resolve(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8');
-    // In every frame: axe asks the page's iframes to check themselves.
-    for (const frame of page.frames()) await frame.addScriptTag({ content: axeSource });
-    const violations = await page.evaluate(async () => {
-      const { axe } = window as unknown as { axe: { run(context: Document): Promise<{ violations: any[] }> } };
-      const results = await axe.run(document);
-      return results.violations.map((v) => ({
-        id: v.id,
-        impact: v.impact,
-        help: v.help,
-        nodes: v.nodes.map((node: { target: unknown; failureSummary: string }) => ({ target: node.target, summary: node.failureSummary })),
-      }));
-    });
-    if (violations.length) console.log('[e2e] axe violations:', JSON.stringify(violations, null, 2));
-    expect(violations).toEqual([]);
+    expect(await runAxe(page)).toEqual([]);
   });
 });

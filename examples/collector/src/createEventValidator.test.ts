@@ -68,6 +68,13 @@ describe('events.v1.json', () => {
       '/events/0/attribution/0 must be one of "exit_intent", "banner", "link"',
     ]);
     expect(check(makeEvent('identified', { traits: {} }))).toEqual(['/events/0/traits must NOT have fewer than 1 properties']);
+    expect(check(makeEvent('banner_shown', { trigger: 'pointer', position: 'left' }))).toEqual([
+      '/events/0/trigger must be one of "return", "api"',
+      '/events/0/position must be one of "top", "bottom", "corner"',
+    ]);
+    expect(check(makeEvent('banner_shown', { cart: undefined }))).toEqual(['/events/0/cart is required']);
+    expect(check(makeEvent('banner_dismissed', { how: 'backdrop' }))).toEqual(['/events/0/how must be one of "close", "escape"']);
+    expect(check(makeEvent('banner_clicked', { target: undefined }))).toEqual(['/events/0/target is required']);
     expect(check(makeEvent('widget_suppressed', { widget: 'popup', reason: '' }))).toEqual([
       '/events/0/widget must be one of "exit_intent", "banner"',
       '/events/0/reason must NOT have fewer than 1 characters',

@@ -47,6 +47,12 @@ function typeFields(type: string): Record<string, unknown> {
       return { how: 'escape' };
     case 'exit_intent_clicked':
       return { target: 'checkout' };
+    case 'banner_shown':
+      return { cart: makeCart(), trigger: 'return', position: 'bottom' };
+    case 'banner_dismissed':
+      return { how: 'close' };
+    case 'banner_clicked':
+      return { target: 'checkout' };
     case 'widget_suppressed':
       return { widget: 'exit_intent', reason: 'holdout' };
     default:

@@ -27,5 +27,6 @@ export function start(input: unknown): CartbackApi {
     { storage: memoryStorage(), now: Date.now, uuid, console },
     false,
   );
-  return Object.assign(inert, { showExitIntent: async () => {} });
+  const nothing = async () => {};
+  return Object.assign(inert, { showExitIntent: nothing, showBanner: nothing });
 }

@@ -11,7 +11,7 @@ export function startWidget(cartback: Cartback, win: Window) {
   const { core } = cartback;
   const { config, platform } = core;
   // Without the tracking chunk (never in a browser, but typed so) the page is the session.
-  const pageSession = { id: platform.uuid(), converted: false };
+  const pageSession = { id: platform.uuid(), converted: false, returned: false };
   const host: WidgetHost = {
     config,
     window: win,
@@ -20,8 +20,8 @@ export function startWidget(cartback: Cartback, win: Window) {
     track: cartback.track,
     identify: cartback.identify,
     async getSession() {
-      const { id, converted } = (await (await cartback.tracking())?.session()) ?? pageSession;
-      return { id, converted: !!converted };
+      const { id, converted, returned } = (await (await cartback.tracking())?.session()) ?? pageSession;
+      return { id, converted: !!converted, returned };
     },
     load: () => core.getStorage().get(WIDGET_KEY),
     save: (record) => core.getStorage().set(WIDGET_KEY, record),

@@ -27,7 +27,13 @@ export interface CartbackConfig {
     exclude?: string[];
     devices?: 'all' | 'desktop' | 'mobile';
   };
-  banner?: { enabled?: boolean; position?: 'top' | 'bottom' | 'corner'; cooldown?: number };
+  banner?: {
+    enabled?: boolean;
+    position?: 'top' | 'bottom' | 'corner';
+    cooldown?: number;
+    /** While the tab is hidden with a cart: this title, or the copy's `tabTitle` for `true`. Off by default. */
+    tabTitle?: boolean | string;
+  };
   offer?: { code?: string; percentOff?: number; validFor?: number };
   experiments?: unknown[];
   copy?: Record<string, Record<string, string>>;

@@ -56,7 +56,8 @@ export function createCartback(config: ResolvedConfig, platform: Platform, track
   const { cart } = core;
 
   // Events are a lazy chunk, started once there is something to track: a cart (perhaps
-  // one the shopper left with), events left by an earlier page, or an event call.
+  // one the shopper left with), events left by an earlier page, an event call, or a landing
+  // through a widget or recovery link (`cb_source` / `cb_recover`, see readTouchpointParams).
   let tracker: Promise<Tracker | undefined> | undefined;
   const startTracking = () =>
     (tracker ??= tracking
@@ -72,10 +73,11 @@ export function createCartback(config: ResolvedConfig, platform: Platform, track
     const draft = createDraft(core, type, props);
     void startTracking().then((t) => t?.send(draft));
   };
+  // A saved cart starts it too: loading one with items is a change (source 'storage').
   cart.subscribe((snapshot) => snapshot.items.length && startTracking());
   void core.ready.then(async () => {
     if (
-      cart.getState().items.length ||
+      /cb_/.test(platform.window?.location.search!) ||
       webStorage(platform.window, 'localStorage', HANDOFF_KEY) ||
       (await core.getStorage().entries()).some(([key]) => key.startsWith(EVENT_PREFIX))
     )
@@ -123,7 +125,8 @@ export function createCartback(config: ResolvedConfig, platform: Platform, track
         core.reject(new CartbackError('invalid_order', `purchase: order.orderId must be a non-empty string or number (got ${describeValue(id)}).`));
         return false;
       }
-      track('order_completed', { order: { ...order, orderId: String(id) }, attribution: [] });
+      // The tracker adds `attribution`: the touchpoints are in its session record.
+      track('order_completed', { order: { ...order, orderId: String(id) } });
       cart.reset();
       return true;
     },

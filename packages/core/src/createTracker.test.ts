@@ -468,3 +468,52 @@ describe('createTracker: requireConsent', () => {
     expect(await storedEvents(t.storage)).toEqual([granted]);
   });
 });
+
+describe('createTracker: attribution', () => {
+  const DAY = 86_400_000;
+  const order = async (t: ReturnType<typeof setup>, orderId: string) => {
+    t.api.cart.add(mug);
+    t.api.purchase({ orderId });
+    await t.api.flush();
+    return t.of('order_completed').find((e) => (e.order as { orderId: string }).orderId == orderId)!;
+  };
+
+  it('attributes an order to the widget links the shopper followed, each once, then starts over', async () => {
+    const t = setup();
+    await started(t.api);
+    t.api.track('exit_intent_clicked', { target: 'checkout' });
+    t.api.track('banner_clicked', { target: 'checkout' });
+    t.api.track('banner_clicked', { target: 'checkout' });
+    t.api.track('banner_shown', { trigger: 'return', position: 'bottom' }); // seen is not followed
+    await t.api.flush();
+
+    expect((await order(t, 'A1')).attribution).toEqual(['exit_intent', 'banner']);
+    expect((await t.api.tracking())!.visitor.getSession().touchpoints).toBeUndefined();
+    expect((await order(t, 'A2')).attribution).toEqual([]);
+  });
+
+  it('counts a touchpoint for 7 days, across sessions', async () => {
+    const storage = memoryStorage();
+    await storage.set('session', { v: 1, id: 's1', startedAt: T0 - DAY, lastActivity: T0 - 3 * DAY, touchpoints: { link: T0 - 6 * DAY, banner: T0 - 8 * DAY } });
+    const t = setup({ storage });
+    await started(t.api);
+    const event = await order(t, 'A1');
+    expect(event.sessionId).not.toBe('s1');
+    expect(event.attribution).toEqual(['link']);
+  });
+
+  it('says whether this page began the session as a return with the cart (the banner’s page)', async () => {
+    const storage = memoryStorage();
+    await storage.set('session', { v: 1, id: 's1', startedAt: T0 - 3_600_000, lastActivity: T0 - 600_000, abandonmentId: 'c:3' });
+    await storage.set('cart', savedCart('c', 3, [{ ...mug, quantity: 1 }]));
+    const back = setup({ storage });
+    await started(back.api);
+    expect(await (await back.api.tracking())!.session()).toMatchObject({ returned: true });
+    back.api.destroy();
+
+    // The next page of the same visit is not a return.
+    const next = setup({ storage });
+    await started(next.api);
+    expect(await (await next.api.tracking())!.session()).toMatchObject({ returned: false });
+  });
+});

@@ -6,7 +6,9 @@ import { createDraft, type EventDraft } from './createDraft.js';
 import { createOutbox } from './createOutbox.js';
 import { createVisitor } from './createVisitor.js';
 import type { CartbackEvent, EventType } from './events.js';
+import { getAttribution, type Touchpoint } from './getAttribution.js';
 import { handOver, takeHandOver } from './handOver.js';
+import { readTouchpointParams } from './readTouchpointParams.js';
 import { sendBeacons } from './sendBeacons.js';
 import { VERSION } from './version.js';
 import { watchPage, type LeaveReason } from './watchPage.js';
@@ -28,6 +30,18 @@ export function createTracker(core: Core) {
   const visitor = createVisitor(core);
   const mayStore = () => !core.gpc && core.getConsent() !== 'denied';
   const maySend = () => mayStore() && core.getConsent() !== 'unknown';
+  /** The page the shopper came back on: the first of a session after leaving with the cart. */
+  let comeback = false;
+
+  // A landing through a widget or recovery link: its parameters leave the address bar at once
+  // (a reload, a bookmark or a shared link must not count again); the touchpoint is kept below.
+  const landing = readTouchpointParams(win?.location.href ?? '');
+  if (win && landing.href != win.location.href)
+    try {
+      win!.history.replaceState(win!.history.state, '', landing.href);
+    } catch {}
+  const addTouchpoint = (name: Touchpoint) =>
+    visitor.setSession({ touchpoints: { ...visitor.getSession().touchpoints, [name]: platform.now() } });
 
   const delivery =
     win && config.endpoint && !core.gpc
@@ -50,6 +64,8 @@ export function createTracker(core: Core) {
   /** Completes a draft with who it is about, once the saved identity is loaded. */
   const send = ({ id, type, time, page, cart: snapshot, props }: EventDraft): void => {
     const { anonymousId, userId, traits } = visitor.getIdentity();
+    // Filled here, not where purchase() drafts it: the touchpoints live in the session record.
+    if (type == 'order_completed') props = { ...props, attribution: getAttribution(visitor.getSession().touchpoints, Date.parse(time)) };
     const event: CartbackEvent = {
       id,
       type,
@@ -63,7 +79,10 @@ export function createTracker(core: Core) {
       cart: snapshot,
       ...props,
     };
-    if (type == 'order_completed') visitor.setSession({ converted: true });
+    if (type == 'order_completed') visitor.setSession({ converted: true, touchpoints: undefined });
+    // A click on the widget's checkout link (`exit_intent_clicked`, `banner_clicked`) is its
+    // touchpoint, even if the page it leads to has no cartback to read the link's marker.
+    if (type.endsWith('_clicked')) addTouchpoint(type.slice(0, -8) as Touchpoint);
     emitter.emit(type, event);
     if (config.debug) platform.console.info(`[cartback] ${type}`, event);
     if (!mayStore()) return;
@@ -107,7 +126,7 @@ export function createTracker(core: Core) {
   };
   /** The shopper is back after leaving with a cart: a new session. */
   const returned = ({ abandonmentId }: { abandonmentId?: string }) => {
-    if (cart.getState().items.length) track('cart_returned', abandonmentId ? { abandonmentId } : {});
+    if (cart.getState().items.length) (comeback = true), track('cart_returned', abandonmentId ? { abandonmentId } : {});
   };
 
   // Watching starts once the visitor is loaded, so no event goes out under a throwaway id.
@@ -144,6 +163,7 @@ export function createTracker(core: Core) {
     let ended = visitor.takeEnded();
     if (!ended && abandonmentId && visitor.getSession().abandonmentId != abandonmentId) ended = { ...visitor.restart(), abandonmentId };
     if (ended) returned(ended);
+    landing.found.forEach(addTouchpoint);
     scheduleReport(); // a change made before this chunk loaded
     if (maySend()) delivery?.schedule(0); // what earlier pages left in the outbox
   });
@@ -177,7 +197,7 @@ export function createTracker(core: Core) {
     },
     visitor,
     /** The session once every event made before this call has been taken in (an order converts it). */
-    session: () => started.then(() => visitor.getSession()),
+    session: () => started.then(() => ({ ...visitor.getSession(), returned: comeback })),
     /** Stores and sends what is pending now. */
     flush: () => started.then(() => Promise.all([visitor.flush(), delivery?.flush()])),
     destroy() {

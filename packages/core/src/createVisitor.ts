@@ -19,12 +19,14 @@ import {
  */
 export function createVisitor(core: Core) {
   const { platform, config, report } = core;
-  const newSession = (reported?: string): SessionRecord => ({
+  // What outlives a session: the last cart version reported, and the recovery touchpoints.
+  const newSession = (last?: SessionRecord): SessionRecord => ({
     v: SESSION_VERSION,
     id: platform.uuid(),
     startedAt: platform.now(),
     lastActivity: platform.now(),
-    ...(reported && { reported }),
+    ...(last?.reported && { reported: last.reported }),
+    ...(last?.touchpoints && { touchpoints: last.touchpoints }),
   });
   let identity: IdentityRecord = { v: IDENTITY_VERSION, anonymousId: platform.uuid() };
   let session = newSession();
@@ -51,7 +53,7 @@ export function createVisitor(core: Core) {
     if (savedIdentity) identity = savedIdentity;
     else save(IDENTITY_KEY);
     if (saved && !saved.abandonmentId && platform.now() - saved.lastActivity < config.abandonAfter) session = saved;
-    else [ended, session] = [saved, newSession(saved?.reported)];
+    else [ended, session] = [saved, newSession(saved)];
     touch();
   });
   const touch = () => {
@@ -74,7 +76,7 @@ export function createVisitor(core: Core) {
     /** Starts a new session (the shopper is back after leaving); returns the one that ended. */
     restart(): SessionRecord {
       const last = session;
-      session = newSession(last.reported);
+      session = newSession(last);
       save(SESSION_KEY);
       return last;
     },

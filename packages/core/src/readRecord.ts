@@ -21,8 +21,8 @@ export function readRecord<T extends StoredRecord>(
   if (raw === undefined) return undefined;
   const corrupt = (why: string) =>
     new CartbackError('corrupt_record', `stored "${key}" ${why} (got ${describeValue(raw)}). It was discarded`);
-  if (typeof raw !== 'object' || raw === null || !Number.isInteger((raw as StoredRecord).v))
-    throw corrupt('is not a versioned record');
+  // A primitive or null has no integer `v` either.
+  if (!Number.isInteger((raw as StoredRecord | null)?.v)) throw corrupt('is not a versioned record');
   let record = raw as StoredRecord;
   if (record.v > version) throw corrupt(`is from a newer format (v${record.v}, this SDK reads v${version})`);
   while (record.v < version) {

@@ -1,3 +1,4 @@
+import type { Touchpoints } from './getAttribution.js';
 import type { StoredRecord } from './readRecord.js';
 import { isString, isTime } from './records.js';
 
@@ -26,6 +27,11 @@ export type SessionRecord = StoredRecord & {
   reported?: string;
   /** An order was completed in this session: the exit-intent modal stays away. */
   converted?: boolean;
+  /**
+   * When the shopper came through each recovery touchpoint, for the next order's attribution.
+   * Carried from session to session (the attribution window is days), cleared by an order.
+   */
+  touchpoints?: Touchpoints;
 };
 
 export function isIdentityRecord(record: StoredRecord): record is IdentityRecord {

@@ -1,10 +1,11 @@
 import type { CartSnapshot } from '@cartback/core';
-import { copy, fill } from './copy.js';
+import { fill, type Copy } from './copy.js';
 import { formatMoney } from './formatMoney.js';
 import { getLineTotal } from './getLineTotal.js';
 
 export interface CartLinesProps {
   cart: CartSnapshot;
+  copy: Copy;
   locale: string;
   /** The image URL to use, if it is safe (see safeUrl). */
   imageUrl(url: unknown): string | undefined;
@@ -14,7 +15,7 @@ export interface CartLinesProps {
  * The shopper's real cart, one line per item. Store strings are only ever text here. The
  * list scrolls when the dialog is full, so it can take focus: keyboard users scroll it too.
  */
-export function CartLines({ cart, locale, imageUrl }: CartLinesProps) {
+export function CartLines({ cart, copy, locale, imageUrl }: CartLinesProps) {
   return (
     <ul part="items" tabIndex={0} aria-label={copy.items}>
       {cart.items.map((item) => {

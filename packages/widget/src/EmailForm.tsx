@@ -1,7 +1,8 @@
 import { Component } from 'preact';
-import { copy } from './copy.js';
+import type { Copy } from './copy.js';
 
 interface EmailFormProps {
+  copy: Copy;
   onEmail(email: string): void;
 }
 
@@ -10,7 +11,7 @@ const focus = (el: HTMLElement | null) => el?.focus();
 
 /** Optional email capture; once sent, a thank-you line takes its place and the focus. */
 export class EmailForm extends Component<EmailFormProps, { sent?: boolean }> {
-  render({ onEmail }: EmailFormProps) {
+  render({ copy, onEmail }: EmailFormProps) {
     if (this.state.sent)
       return (
         <p part="thanks" role="status" tabIndex={-1} ref={focus}>

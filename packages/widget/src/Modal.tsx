@@ -1,14 +1,15 @@
 import type { CartSnapshot } from '@cartback/core';
 import { Component } from 'preact';
 import { CartLines } from './CartLines.js';
-import { copy } from './copy.js';
 import { EmailForm } from './EmailForm.js';
 import { formatMoney } from './formatMoney.js';
+import type { WidgetCopy } from './getCopy.js';
 import type { ShownOffer } from './getOffer.js';
 import type { DismissHow } from './internal.js';
 import { Offer } from './Offer.js';
 
-export interface ModalProps {
+/** `copy`, `lang` and `dir` come from getCopy. */
+export interface ModalProps extends WidgetCopy {
   cart: CartSnapshot;
   locale: string;
   offer?: ShownOffer;
@@ -30,7 +31,7 @@ export class Modal extends Component<ModalProps> {
   pressedInside?: boolean;
 
   render(props: ModalProps) {
-    const { cart, locale, onDismiss } = props;
+    const { cart, copy, locale, onDismiss } = props;
     return (
       <div
         part="backdrop"
@@ -41,20 +42,20 @@ export class Modal extends Component<ModalProps> {
           this.pressedInside = false;
         }}
       >
-        <div part="dialog" role="dialog" aria-modal="true" aria-labelledby="cb-title">
+        <div part="dialog" role="dialog" aria-modal="true" aria-labelledby="cb-title" lang={props.lang} dir={props.dir}>
           <button part="close" type="button" aria-label={copy.close} onClick={() => onDismiss('close')}>
             ×
           </button>
           <h2 part="title" id="cb-title">
             {copy.title}
           </h2>
-          <CartLines cart={cart} locale={locale} imageUrl={props.imageUrl} />
+          <CartLines cart={cart} copy={copy} locale={locale} imageUrl={props.imageUrl} />
           <p part="total">
             <span>{copy.total}</span>
             <span>{formatMoney(cart.value, cart.currency, locale)}</span>
           </p>
-          {props.offer && <Offer offer={props.offer} now={props.now} />}
-          {props.collectEmail && <EmailForm onEmail={props.onEmail} />}
+          {props.offer && <Offer copy={copy} offer={props.offer} now={props.now} />}
+          {props.collectEmail && <EmailForm copy={copy} onEmail={props.onEmail} />}
           <a part="checkout" href={props.checkoutUrl} onClick={props.onCheckout}>
             {copy.checkout}
           </a>

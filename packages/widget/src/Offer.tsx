@@ -1,9 +1,10 @@
 import { Component } from 'preact';
-import { copy, fill } from './copy.js';
+import { fill, type Copy } from './copy.js';
 import { formatCountdown } from './formatCountdown.js';
 import type { ShownOffer } from './getOffer.js';
 
 interface OfferProps {
+  copy: Copy;
   offer: ShownOffer;
   now(): number;
 }
@@ -35,7 +36,7 @@ export class Offer extends Component<OfferProps> {
     clearTimeout(this.timer);
   }
 
-  render({ offer }: OfferProps) {
+  render({ copy, offer }: OfferProps) {
     const left = this.getTimeLeft();
     if (left <= 0) return null;
     const code = <code part="code">{offer.code}</code>;

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { checkWidgetOptions } from './checkWidgetOptions.js';
+import { checkWidgetOptions as checkOptions } from './checkWidgetOptions.js';
+import { explainWidgetOptions } from './widgetDiagnostics.js';
+
+/** The rules and their wording together, as the store sees them. */
+const checkWidgetOptions = (config: Parameters<typeof checkOptions>[0]) => explainWidgetOptions(checkOptions(config));
 
 const errorsFor = (config: Parameters<typeof checkWidgetOptions>[0]) => checkWidgetOptions(config).errors;
 
@@ -32,7 +36,7 @@ describe('checkWidgetOptions', () => {
   it('names the option, the value and the fix', () => {
     expect(errorsFor({ exitIntent: { armDelay: 'abc' } })).toEqual([
       'config.exitIntent.armDelay must be a whole number of milliseconds >= 0 (got "abc"). ' +
-        'Fix it in window.cartbackConfig, the data-* attribute or init(); the exit-intent modal stays off until then.',
+        'Fix it in window.cartbackConfig, the data-* attribute or init(); the widget stays off until then.',
     ]);
   });
 
@@ -105,6 +109,29 @@ describe('checkWidgetOptions', () => {
   });
 
   it('leaves the rest of the config to core', () => {
-    expect(checkWidgetOptions({ banner: { position: 'nowhere' }, endpoint: 5 } as never)).toEqual({ errors: [], warnings: [] });
+    expect(checkWidgetOptions({ endpoint: 5, restoreUrl: 7 } as never)).toEqual({ errors: [], warnings: [] });
+  });
+
+  it('checks banner options: enabled, position, cooldown and tabTitle', () => {
+    expect(checkWidgetOptions({ banner: { enabled: false, position: 'corner', cooldown: 0, tabTitle: true } } as never)).toEqual({ errors: [], warnings: [] });
+    expect(checkWidgetOptions({ banner: { position: 'top', tabTitle: '🛒 Come back' } } as never)).toEqual({ errors: [], warnings: [] });
+    const cases: [string, Record<string, unknown>][] = [
+      ['banner.enabled', { enabled: 'no' }],
+      ['banner.position', { position: 'nowhere' }],
+      ['banner.position', { position: 'Top' }],
+      ['banner.cooldown', { cooldown: -1 }],
+      ['banner.cooldown', { cooldown: 1.5 }],
+      ['banner.tabTitle', { tabTitle: ' ' }],
+      ['banner.tabTitle', { tabTitle: 1 }],
+    ];
+    for (const [path, banner] of cases) {
+      const errors = errorsFor({ banner } as never);
+      expect(errors, JSON.stringify(banner)).toHaveLength(1);
+      expect(errors[0]).toMatch(new RegExp(`^config\\.${path.replace('.', '\\.')} must be `));
+    }
+    expect(errorsFor({ banner: 'top' } as never)).toEqual([expect.stringMatching(/^config\.banner must be an object/)]);
+    expect(checkWidgetOptions({ banner: { positon: 'top' } } as never).warnings).toEqual([
+      'config.banner.positon is not an option cartback knows; it is ignored. Check its spelling in the README.',
+    ]);
   });
 });

@@ -1,71 +1,83 @@
-import { describeValue } from '@cartback/core';
 import { isRecord } from './isRecord.js';
 
-/** `[test, what it expects, rules for the keys of an object value, required]`. */
-type Rule = [test: (v: any) => boolean, expected: string, nested?: Rules, required?: boolean];
+/**
+ * `[path, value, unknown]`: an option that broke its rule, or (`unknown`) a key the widget
+ * does not know. Worded by explainWidgetOptions, in the lazy diagnostics chunk.
+ */
+export type OptionProblem = [path: string, value: unknown, unknown?: true];
+
+/** `[test, rules for the keys of an object value, required]`; what each expects is worded by path in widgetDiagnostics.ts. */
+type Rule = [test: (v: any) => boolean, nested?: Rules, required?: boolean];
 type Rules = Record<string, Rule>;
 
 const isInt = Number.isInteger;
-const bool: Rule = [(v) => v === !!v, 'true or false'];
-const ms = (min: number): Rule => [(v) => isInt(v) && v >= min, `a whole number of milliseconds >= ${min}`];
-const patterns: Rule = [(v) => Array.isArray(v) && v.every((p) => typeof p == 'string'), 'an array of path patterns like ["/checkout*"]'];
-
-const MOBILE: Rules = {
-  scrollSpeed: [(v) => v === false || (Number.isFinite(v) && v > 0), 'a speed in px/s > 0, or false'],
-  returnAfter: [(v) => v === false || (isInt(v) && v >= 0), 'a whole number of milliseconds >= 0, or false'],
-};
+const bool: Rule = [(v) => v === !!v];
+const ms = (min: number): Rule => [(v) => isInt(v) && v >= min];
+const patterns: Rule = [(v) => Array.isArray(v) && v.every((p) => typeof p == 'string')];
 
 const RULES: Rules = {
   exitIntent: [
     isRecord,
-    'an object like { enabled: true }',
     {
       enabled: bool,
-      sensitivity: [(v) => isInt(v) && v >= 0 && v <= 500, 'a whole number of pixels from 0 to 500'],
+      sensitivity: [(v) => isInt(v) && v >= 0 && v <= 500],
       armDelay: ms(0),
-      mobile: [(v) => v === !!v || isRecord(v), 'true, false or { scrollSpeed, returnAfter }', MOBILE],
-      minCartValue: [(v) => Number.isFinite(v) && v >= 0, 'a number >= 0'],
+      mobile: [
+        (v) => v === !!v || isRecord(v),
+        {
+          scrollSpeed: [(v) => v === false || (Number.isFinite(v) && v > 0)],
+          returnAfter: [(v) => v === false || (isInt(v) && v >= 0)],
+        },
+      ],
+      minCartValue: [(v) => Number.isFinite(v) && v >= 0],
       cooldown: ms(0),
       collectEmail: bool,
       include: patterns,
       exclude: patterns,
-      devices: [(v) => v == 'all' || v == 'desktop' || v == 'mobile', '"all", "desktop" or "mobile"'],
+      devices: [(v) => v == 'all' || v == 'desktop' || v == 'mobile'],
     },
   ],
   offer: [
     isRecord,
-    'an object like { code: "SAVE10", percentOff: 10 }',
     {
-      code: [(v) => typeof v == 'string' && v.length > 0 && v.length <= 64, 'a non-empty string of at most 64 characters', undefined, true],
-      percentOff: [(v) => Number.isFinite(v) && v > 0 && v <= 100, 'a number > 0 and <= 100'],
+      code: [(v) => typeof v == 'string' && v.length > 0 && v.length <= 64, undefined, true],
+      percentOff: [(v) => Number.isFinite(v) && v > 0 && v <= 100],
       validFor: ms(1000),
+    },
+  ],
+  banner: [
+    isRecord,
+    {
+      enabled: bool,
+      position: [(v) => v == 'top' || v == 'bottom' || v == 'corner'],
+      cooldown: ms(0),
+      tabTitle: [(v) => v === !!v || (typeof v == 'string' && !!v.trim())],
     },
   ],
 };
 
-const FIX = ' Fix it in window.cartbackConfig, the data-* attribute or init(); the exit-intent modal stays off until then.';
-
 /**
- * Checks the options the widget reads (`exitIntent`, `offer`; core only checks that they are
- * objects). Each broken rule is one error, and any error keeps the modal off; an unknown
- * key only warns.
+ * Checks the options the widget reads (`exitIntent`, `offer`, `banner`; core only checks that
+ * they are objects). Any broken rule keeps the widget off; an unknown key only warns.
  */
-export function checkWidgetOptions(config: { exitIntent?: unknown; offer?: unknown }): { errors: string[]; warnings: string[] } {
-  const errors: string[] = [];
-  const warnings: string[] = [];
+export function checkWidgetOptions(config: { exitIntent?: unknown; offer?: unknown; banner?: unknown }): OptionProblem[] {
+  const problems: OptionProblem[] = [];
   const walk = (path: string, value: Record<string, unknown>, rules: Rules, top?: boolean) => {
-    if (!top)
-      for (const key in value)
-        if (!Object.prototype.hasOwnProperty.call(rules, key))
-          warnings.push(`${path}${key} is not an option cartback knows; it is ignored. Check its spelling in the README.`);
+    if (!top) for (const key in value) if (!Object.prototype.hasOwnProperty.call(rules, key)) problems.push([path + key, value[key], true]);
     for (const key in rules) {
-      const [test, expected, nested, required] = rules[key]!;
+      const [test, nested, required] = rules[key]!;
       const v = value[key];
-      if (v === undefined ? required : !test(v))
-        errors.push(`${path}${key} must be ${expected} (got ${describeValue(v)}).${FIX}`);
+      if (v === undefined ? required : !test(v)) problems.push([path + key, v]);
       else if (nested && isRecord(v)) walk(path + key + '.', v, nested);
     }
   };
-  walk('config.', config as Record<string, unknown>, RULES, true);
-  return { errors, warnings };
+  walk('', config as Record<string, unknown>, RULES, true);
+  return problems;
 }
+
+/**
+ * A mistake in `theme` or `copy`, which turns nothing off (the light theme or the built-in
+ * text stands in): reported where they are read (getThemeVars, getCopy), worded by
+ * explainFallback in the lazy diagnostics chunk.
+ */
+export type ReportProblem = (code: 'invalid_theme' | 'invalid_copy' | 'unknown_option', path: string, value: unknown) => void;

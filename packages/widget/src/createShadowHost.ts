@@ -8,26 +8,36 @@ const HOST_CSS =
   'width:0!important;height:0!important;overflow:visible!important;z-index:2147483647!important';
 
 /**
- * The `<cartback-widget>` element and its open shadow root, styled once. The element is
- * only in the page while something shows: `attach()` adds it, `detach()` removes it.
+ * The `<cartback-widget>` element and its open shadow root, styled once, with the theme's
+ * custom properties (getThemeVars) on it, where everything in the shadow root inherits them.
+ * The element is only in the page while something shows: `attach()` adds it, `detach()`
+ * removes it; `adopt(css)` adds the styles of a part loaded later (the banner).
  */
-export function createShadowHost(document: Document): { root: ShadowRoot; attach(): void; detach(): void } {
+export function createShadowHost(
+  document: Document,
+  vars: [name: string, value: string][] = [],
+): { root: ShadowRoot; attach(): void; detach(): void; adopt(css: string): void } {
   const host = document.createElement('cartback-widget');
   host.style.cssText = HOST_CSS;
+  vars.forEach(([name, value]) => host.style.setProperty(name, value));
   const root = host.attachShadow({ mode: 'open' });
-  try {
-    // A constructed sheet is not an inline <style>, so `default-src 'self'` does not block it.
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(styles);
-    root.adoptedStyleSheets = [sheet];
-  } catch {
-    // No constructable stylesheets (Safari < 16.4): a <style>, which a strict CSP may block.
-    const style = document.createElement('style');
-    style.textContent = styles;
-    root.append(style);
-  }
+  const adopt = (css: string) => {
+    try {
+      // A constructed sheet is not an inline <style>, so `default-src 'self'` does not block it.
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(css);
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    } catch {
+      // No constructable stylesheets (Safari < 16.4): a <style>, which a strict CSP may block.
+      const style = document.createElement('style');
+      style.textContent = css;
+      root.append(style);
+    }
+  };
+  adopt(styles);
   return {
     root,
+    adopt,
     attach: () => host.isConnected || (document.body || document.documentElement).append(host),
     detach: () => host.remove(),
   };

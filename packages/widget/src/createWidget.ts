@@ -1,17 +1,22 @@
 import { describeValue } from '@cartback/core';
-import { h, render } from 'preact';
-import { checkWidgetOptions } from './checkWidgetOptions.js';
+import { Fragment, h, render } from 'preact';
+import { Banner } from './Banner.js';
+import { buildRestoreUrl, type LinkSource } from './buildRestoreUrl.js';
+import { checkWidgetOptions, type ReportProblem } from './checkWidgetOptions.js';
 import { createShadowHost } from './createShadowHost.js';
-import { explainSuppression } from './explainSuppression.js';
 import { getActiveElement } from './getActiveElement.js';
+import { getBannerSuppression } from './getBannerSuppression.js';
+import { getCopy } from './getCopy.js';
 import { getExitIntentSuppression, type SuppressionFacts, type SuppressionReason } from './getExitIntentSuppression.js';
 import { getOffer, type ShownOffer } from './getOffer.js';
-import type { DismissHow, ExitIntentOptions, OfferOptions } from './internal.js';
+import { loadLocale } from './loadLocale.js';
+import type { BannerDismissHow, BannerOptions, BannerPosition, DismissHow, ExitIntentOptions, OfferOptions } from './internal.js';
 import { Modal } from './Modal.js';
 import { parseWidgetRecord } from './parseWidgetRecord.js';
 import { safeUrl } from './safeUrl.js';
 import { getFocusable, trapFocus } from './trapFocus.js';
 import type { ExitTrigger, Widget, WidgetHost, WidgetSession } from './types.js';
+import { watchTabTitle } from './watchTabTitle.js';
 
 const noop = () => {};
 
@@ -22,46 +27,73 @@ const noop = () => {};
  */
 export async function createWidget(host: WidgetHost): Promise<Widget> {
   const { config, window: win } = host;
-  const { errors, warnings } = checkWidgetOptions(config);
-  errors.forEach((message) => host.reject('invalid_config', message));
-  warnings.forEach((message) => host.warn('unknown_option', message));
-  const valid = !errors.length;
+  let words: Promise<typeof import('./widgetDiagnostics.js')> | undefined;
+  /** Runs `fn` with the wording of mistakes and `debug` explanations (a file of its own), in call order. */
+  const diagnose = (fn: (words: typeof import('./widgetDiagnostics.js')) => void) =>
+    void (words ??= import('./widgetDiagnostics.js')).then(fn, (error) =>
+      host.warn('chunk_failed', `the widget's diagnostics did not load (${error}); see the README for its options`),
+    );
+  const problems = checkWidgetOptions(config);
+  const valid = problems.every((problem) => problem[2]);
+  if (problems.length)
+    void diagnose(({ explainWidgetOptions }) => {
+      const { errors, warnings } = explainWidgetOptions(problems);
+      errors.forEach((message) => host.reject('invalid_config', message));
+      warnings.forEach((message) => host.warn('unknown_option', message));
+    });
+  // A mistake in the theme or the copy is reported too, but turns nothing off.
+  const report: ReportProblem = (code, path, value) =>
+    diagnose(({ explainFallback }) => host[code == 'unknown_option' ? 'warn' : 'reject'](code, explainFallback(code, path, value)));
+  // Light is the stylesheet's own look; another preset, or vars, are a file of their own.
+  const theme =
+    config.theme && config.theme != 'light'
+      ? import('./getThemeVars.js').then(
+          ({ getThemeVars }) => getThemeVars(config.theme, report),
+          (error): [] => (host.warn('chunk_failed', `the theme did not load (${error}); the light theme is used`), []),
+        )
+      : [];
+  let themeVars: [name: string, value: string][] = [];
+  const builtIn = loadLocale(config.locale, host);
   const options = ((valid && config.exitIntent) || {}) as ExitIntentOptions;
   const offerOptions = valid ? (config.offer as OfferOptions | undefined) : undefined;
+  const bannerOptions = ((valid && config.banner) || {}) as BannerOptions;
 
   let record = parseWidgetRecord(undefined);
   let session: WidgetSession | undefined;
   let shadow: ReturnType<typeof createShadowHost> | undefined;
   let open: { offer?: ShownOffer; returnFocus: Element | null } | undefined;
+  /** The return banner, while it shows: it can stay under the modal (see showBanner). */
+  type BannerState = { position: BannerPosition; announce: boolean };
+  let banner: BannerState | undefined;
+  let bannerStyled = false;
+  let stopTabTitle = noop;
   let destroyed = false;
-  let saves = 0;
-  let pendingSaves = 0;
-  let sessionsAsked = 0;
-  let sessionsAnswered = 0;
   const trackedReasons = new Set<SuppressionReason>();
   const warnedUrls = new Set<unknown>();
 
+  let saves = 0;
+  /** Never into the host page: the store's own code may call us from an event handler. */
+  const guard = <T,>(fn: (arg: T) => void, arg: T, what: string) => {
+    try {
+      fn(arg);
+    } catch (error) {
+      host.warn('widget_failed', `${what} failed (${describeValue(String(error))}). Please report this bug.`);
+    }
+  };
   const save = () => {
     saves++;
-    pendingSaves++;
-    const done = () => pendingSaves--;
-    host.save({ ...record }).then(done, done);
+    host.save({ ...record }).catch(noop);
   };
-
-  // Answers may come back out of order: a purchase between two asks must not be undone by the older one.
-  const fetchSession = () => {
-    const asked = ++sessionsAsked;
-    return host.getSession().then((answer) => {
-      if (asked > sessionsAnswered) (sessionsAnswered = asked), (session = answer);
-    }, noop);
-  };
+  // Answers come in the order asked: the host's session waits for the events made before,
+  // and storage runs its transactions in order (a read after our write sees it).
+  const fetchSession = () => host.getSession().then((answer) => void (session = answer), noop);
 
   // Another tab may have shown the modal, or the shopper may have ordered, since we last looked.
   const refresh = () => {
     void fetchSession();
+    // A save after this read started is newer than what it brings back.
     const at = saves;
-    // A read while our own write is in flight could bring back the record from before it.
-    if (!pendingSaves) host.load().then((raw) => at == saves && !open && (record = parseWidgetRecord(raw)), noop);
+    host.load().then((raw) => at != saves || open || (record = parseWidgetRecord(raw)), noop);
   };
 
   const toSafeUrl = (url: unknown, what: string) => {
@@ -76,17 +108,42 @@ export async function createWidget(host: WidgetHost): Promise<Widget> {
     return safe;
   };
 
+  /** The link back to the cart from a widget: restoreUrl or checkoutUrl, marked with its source. */
+  const restoreHref = (source: LinkSource, code: string | undefined) =>
+    toSafeUrl(buildRestoreUrl(config, host.getCart(), code, source), config.restoreUrl ? 'config.restoreUrl' : 'config.checkoutUrl') ??
+    '/checkout';
+  const imageUrl = (url: unknown) => toSafeUrl(url, 'the image of a cart item');
+
+  // One tree for both: the banner (which may stay under an open modal) and the modal.
   const paint = () =>
     shadow &&
     render(
-      open
-        ? h(Modal, {
+      h(
+        Fragment,
+        null,
+        banner &&
+          bannerStyled &&
+          h(Banner, {
+            ...text,
+            cart: host.getCart(),
+            locale: config.locale,
+            position: banner.position,
+            announce: banner.announce,
+            // The offer's code, if it is still good (an expired one is not brought back).
+            href: restoreHref('banner', getOffer(offerOptions, record.offer, host.now()).shown?.code),
+            imageUrl,
+            onDismiss: dismissBanner,
+            onCheckout: () => host.track('banner_clicked', { target: 'checkout' }),
+          }),
+        open &&
+          h(Modal, {
+            ...text,
             cart: host.getCart(),
             locale: config.locale,
             offer: open.offer,
             collectEmail: options.collectEmail === true,
-            checkoutUrl: toSafeUrl(config.checkoutUrl ?? '/checkout', 'config.checkoutUrl') ?? '/checkout',
-            imageUrl: (url) => toSafeUrl(url, 'the image of a cart item'),
+            checkoutUrl: restoreHref('exit_intent', open.offer?.code),
+            imageUrl,
             now: () => host.now(),
             onDismiss: close,
             onCheckout: () => host.track('exit_intent_clicked', { target: 'checkout' }),
@@ -95,7 +152,7 @@ export async function createWidget(host: WidgetHost): Promise<Widget> {
               host.track('exit_intent_submitted');
             },
           })
-        : null,
+      ),
       shadow.root,
     );
 
@@ -110,7 +167,7 @@ export async function createWidget(host: WidgetHost): Promise<Widget> {
     const { returnFocus } = open;
     open = undefined;
     paint();
-    shadow!.detach();
+    if (!banner) shadow!.detach();
     win.removeEventListener('keydown', onKeyDown, true);
     if (how) {
       record.dismissedAt = host.now();
@@ -135,12 +192,74 @@ export async function createWidget(host: WidgetHost): Promise<Widget> {
     };
     const reason = getExitIntentSuppression(facts);
     if (reason) {
-      host.debug('exit intent not shown: ' + explainSuppression(reason, facts));
+      if (config.debug) diagnose((words) => host.debug('exit intent not shown: ' + words.explainSuppression(reason, facts)));
       if (!trackedReasons.has(reason)) host.track('widget_suppressed', { widget: 'exit_intent', reason });
       trackedReasons.add(reason);
     }
     return reason;
   };
+
+  const mount = () => {
+    shadow ||= createShadowHost(win.document, themeVars);
+    shadow.attach();
+  };
+
+  /**
+   * The return banner: on its own ('return') only on the first page of a visit after the
+   * shopper left with the cart (getBannerSuppression). The modal may still open over it, in
+   * the top layer: the banner greets, the modal answers a real move to leave.
+   */
+  const showBanner = (trigger: 'return' | 'api') => {
+    const now = host.now();
+    if (destroyed || banner) return;
+    const reason =
+      trigger == 'api'
+        ? undefined
+        : getBannerSuppression({ valid, options: bannerOptions, cart: host.getCart(), session, record, now, sessionLength: config.abandonAfter });
+    if (reason) {
+      // Not a return, or nothing in the cart: nothing to show, so nothing to report.
+      if (reason == 'not_returning' || reason == 'empty_cart') return;
+      host.debug('banner not shown: ' + reason);
+      return host.track('widget_suppressed', { widget: 'banner', reason });
+    }
+    const shown: BannerState = { position: bannerOptions.position ?? 'bottom', announce: false };
+    banner = shown;
+    // The banner's styles are a file of their own: most pages never show it.
+    import('./bannerStyles.js').then(
+      ({ bannerStyles }) => {
+        if (banner != shown) return; // dismissed, emptied or destroyed meanwhile
+        record.bannerShownAt = now;
+        save();
+        mount();
+        if (!bannerStyled) shadow!.adopt(bannerStyles);
+        bannerStyled = true;
+        paint();
+        // Then into its live region, for screen readers (see Banner).
+        setTimeout(() => banner == shown && ((shown.announce = true), paint()), 150);
+        host.track('banner_shown', { trigger, position: shown.position });
+      },
+      (error) => {
+        banner = undefined;
+        host.warn('chunk_failed', `the banner did not load (${error})`);
+      },
+    );
+  };
+
+  const hideBanner = () => {
+    banner = undefined;
+    paint();
+    if (!open) shadow?.detach();
+  };
+
+  // Never into the host page: the store's own code may call this from an event handler.
+  const tryShowBanner = (trigger: 'return' | 'api') => guard(showBanner, trigger, 'the banner');
+
+  function dismissBanner(how: BannerDismissHow) {
+    hideBanner();
+    record.bannerDismissedAt = host.now();
+    save();
+    host.track('banner_dismissed', { how });
+  }
 
   const show = (trigger: ExitTrigger) => {
     const now = host.now();
@@ -150,11 +269,10 @@ export async function createWidget(host: WidgetHost): Promise<Widget> {
     record.shownAt = now;
     if (offer.saved) record.offer = offer.saved;
     save();
-    shadow ||= createShadowHost(win.document);
-    shadow.attach();
+    mount();
     open = { offer: offer.shown, returnFocus: getActiveElement(win.document) };
     paint();
-    const backdrop = shadow.root.querySelector('[part=backdrop]') as HTMLElement;
+    const backdrop = shadow!.root.querySelector('[part=backdrop]') as HTMLElement;
     try {
       backdrop.showPopover();
     } catch {
@@ -167,24 +285,30 @@ export async function createWidget(host: WidgetHost): Promise<Widget> {
   };
 
   // Subscribed before the first reads finish: a purchase while the chunk starts must be seen.
-  const unsubscribe = host.subscribe(() => {
+  const unsubscribe = host.subscribe((cart) => {
     refresh();
+    // An order (or an emptied cart) takes the banner away: it has nothing left to say.
+    if (banner && !cart.items.length) hideBanner();
     paint();
   });
   await Promise.all([host.load().then((raw) => (record = parseWidgetRecord(raw)), noop), fetchSession()]);
+  const text = getCopy(config, await builtIn, report);
+  themeVars = await theme;
+  const { tabTitle } = bannerOptions;
+  if (tabTitle) stopTabTitle = watchTabTitle(win.document, tabTitle === true ? text.copy.tabTitle : tabTitle, () => !!host.getCart().items.length);
+  tryShowBanner('return');
 
   return {
     showExitIntent(trigger) {
-      try {
-        show(trigger);
-      } catch (error) {
-        // Never into the host page: the store's own code called us from an event handler.
-        host.warn('widget_failed', `the exit-intent modal failed (${describeValue(String(error))}). Please report this bug.`);
-      }
+      guard(show, trigger, 'the exit-intent modal');
     },
+    showBanner: () => tryShowBanner('api'),
     destroy() {
       destroyed = true;
+      stopTabTitle();
+      banner = undefined;
       close();
+      paint();
       unsubscribe();
       shadow?.detach();
     },

@@ -1,3 +1,4 @@
+import type { ResolvedConfig } from '@cartback/core';
 import type { SuppressionReason } from './getExitIntentSuppression.js';
 
 export type { SuppressionReason };
@@ -26,6 +27,14 @@ export interface WidgetRecord {
   shownAt?: number;
   dismissedAt?: number;
   offer?: SavedOffer;
+  /** The return banner's own times: it has its own cooldown. */
+  bannerShownAt?: number;
+  bannerDismissedAt?: number;
 }
 
 export type DismissHow = 'close' | 'escape' | 'keep_browsing' | 'backdrop';
+
+/** `config.banner` once checked (checkWidgetOptions). */
+export type BannerOptions = NonNullable<ResolvedConfig['banner']>;
+export type BannerPosition = NonNullable<BannerOptions['position']>;
+export type BannerDismissHow = 'close' | 'escape';

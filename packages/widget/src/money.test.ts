@@ -20,6 +20,8 @@ describe('formatMoney', () => {
     expect(formatMoney(59.97, 'USD', 'en')).toBe('$59.97');
     expect(formatMoney(3000, 'JPY', 'en')).toBe('¥3,000');
     expect(formatMoney(1234.5, 'EUR', 'de-DE')).toBe('1.234,50\u00a0€');
+    expect(formatMoney(1234.5, 'EUR', 'de')).toBe('1.234,50\u00a0€');
+    expect(formatMoney(1234.5, 'EUR', 'fr')).toBe('1\u202f234,50\u00a0€');
   });
 
   it('falls back to English for a locale the browser rejects', () => {

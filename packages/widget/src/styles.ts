@@ -1,14 +1,17 @@
 /**
- * The modal's styles. px only: the page may set `html { font-size: 10px }`, which rem would
- * follow. The look is custom properties on the root (`part="backdrop"`), so a theme, or the
- * page through `::part(backdrop)`, can override them. Text colours pass WCAG AA on --cb-bg.
- * The entry animation moves and scales but never fades in: the modal is fully painted on
- * its first frame. The backdrop also overrides the UA styles of `[popover]`.
+ * The widget's styles. px only: the page may set `html { font-size: 10px }`, which rem would
+ * follow. The look is custom properties with their light defaults on `:host`, so the modal
+ * and the banner share them; a theme sets them on the host element itself (getThemeVars),
+ * and a page can set them with `cartback-widget { --cb-accent: ... }` or through `::part()`.
+ * Text colours pass WCAG AA on --cb-bg. Only logical properties (`inset-inline-end`,
+ * `padding-inline-*`): with `dir="rtl"` everything mirrors. The entry animation moves and
+ * scales but never fades in: the modal is fully painted on its first frame. The backdrop
+ * also overrides the UA styles of `[popover]`.
  */
 export const styles =
-  '[part=backdrop]{--cb-bg:#fff;--cb-fg:#1d1d1f;--cb-muted:#595959;--cb-accent:#1a56db;--cb-accent-fg:#fff;--cb-border:#d6d6d6;' +
-  '--cb-radius:12px;--cb-font:system-ui,sans-serif;--cb-space:16px;--cb-shadow:0 20px 60px #0000004d;--cb-backdrop:#1119;' +
-  'position:fixed;inset:0;z-index:2147483647;width:auto;height:auto;border:0;' +
+  ':host{--cb-bg:#fff;--cb-fg:#1d1d1f;--cb-muted:#595959;--cb-accent:#1a56db;--cb-accent-fg:#fff;--cb-border:#d6d6d6;' +
+  '--cb-radius:12px;--cb-font:system-ui,sans-serif;--cb-space:16px;--cb-shadow:0 20px 60px #0000004d;--cb-backdrop:#1119;--cb-scheme:light}' +
+  '[part=backdrop]{color-scheme:var(--cb-scheme);position:fixed;inset:0;z-index:2147483647;width:auto;height:auto;border:0;' +
   'display:flex;align-items:center;justify-content:center;background:var(--cb-backdrop);color:var(--cb-fg)}' +
   '[part=dialog]{position:relative;display:flex;flex-direction:column;gap:var(--cb-space);width:calc(100% - 32px);max-width:440px;' +
   'max-height:90vh;overflow:auto;padding:24px;background:var(--cb-bg);border-radius:var(--cb-radius);box-shadow:var(--cb-shadow);' +
@@ -23,18 +26,18 @@ export const styles =
   '[part=items]:focus-visible{outline-offset:-3px}' +
   '[part=item]{display:grid;grid-template-columns:56px 1fr auto;gap:0 12px;align-items:center;padding:8px 0}' +
   '[part=item]+*{border-top:1px solid var(--cb-border)}' +
-  '[part=image]{grid-row:1/3;border-radius:8px;object-fit:cover}' +
+  '[part=image]{grid-row:1/3;border-radius:calc(var(--cb-radius)/1.5);object-fit:cover}' +
   '[part=name]{grid-column:2;font-weight:600;overflow-wrap:anywhere}' +
   '[part=quantity],[part=countdown]{grid-column:2;color:var(--cb-muted);font-size:14px;font-variant-numeric:tabular-nums}' +
   '[part=price]{grid-area:1/3/3;font-weight:600}' +
   '[part=total]{display:flex;justify-content:space-between;font-weight:700}' +
-  '[part=offer]{padding:12px;border:1px dashed var(--cb-accent);border-radius:8px}' +
+  '[part=offer]{padding:12px;border:1px dashed var(--cb-accent);border-radius:calc(var(--cb-radius)/1.5)}' +
   '[part=code]{font-weight:700}' +
   '[part=countdown]{display:block}' +
   '[part=form]{display:flex;flex-wrap:wrap;gap:8px}' +
   '[part=label]{flex-basis:100%;font-weight:600}' +
   '[part=input],[part=submit],[part=checkout],[part=dismiss]{min-height:44px;padding:0 16px;border:1px solid var(--cb-muted);' +
-  'border-radius:8px;background:var(--cb-bg)}' +
+  'border-radius:calc(var(--cb-radius)/1.5);background:var(--cb-bg)}' +
   '[part=submit],[part=checkout],[part=dismiss]{display:flex;align-items:center;justify-content:center;font-weight:600;text-decoration:none}' +
   '[part=input]{flex:1 1 180px;min-width:0;padding:0 12px;cursor:text}' +
   '[part=checkout]{border-color:var(--cb-accent);background:var(--cb-accent);color:var(--cb-accent-fg)}' +

@@ -8,12 +8,17 @@ export type WidgetEventType =
   | 'exit_intent_dismissed'
   | 'exit_intent_clicked'
   | 'exit_intent_submitted'
+  | 'banner_shown'
+  | 'banner_dismissed'
+  | 'banner_clicked'
   | 'widget_suppressed';
 
 /** The tracker's current session: the widget shows at most once in one, never after an order. */
 export interface WidgetSession {
   id: string;
   converted: boolean;
+  /** This page began the session as the shopper's return after leaving with the cart: the banner's moment. */
+  returned?: boolean;
 }
 
 /**
@@ -44,6 +49,8 @@ export interface WidgetHost {
 export interface Widget {
   /** Opens the modal if the rules allow it (always for 'api', which is a preview). */
   showExitIntent(trigger: ExitTrigger): void;
+  /** Shows the return banner now, whatever the rules say (previews, tests). */
+  showBanner(): void;
   /** Removes the host element and every listener. */
   destroy(): void;
 }

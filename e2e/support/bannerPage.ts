@@ -1,0 +1,64 @@
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { CartItem } from './cartbackPage';
+import type { BrowserTests } from './setupBrowserTests';
+import { addItems, MUG, openWidgetPage, type SentEvent, type WidgetPage, type WidgetWindow } from './widgetPage';
+
+/** The return banner's region, through `<cartback-widget>`'s open shadow root (locators pierce it). */
+export const banner = (page: Page): Locator => page.locator('cartback-widget [part=banner]');
+
+/** Whether the banner is in the widget's shadow root right now. */
+export function isBannerShown(page: Page): Promise<boolean> {
+  return page.evaluate(() => !!document.querySelector('cartback-widget')?.shadowRoot?.querySelector('[part=banner]'));
+}
+
+export async function waitForBanner(page: Page): Promise<void> {
+  await page.waitForFunction(() => !!document.querySelector('cartback-widget')?.shadowRoot?.querySelector('[part=banner]'));
+}
+
+export async function waitForBannerGone(page: Page): Promise<void> {
+  await page.waitForFunction(() => !document.querySelector('cartback-widget')?.shadowRoot?.querySelector('[part=banner]'));
+}
+
+/**
+ * A shopper who filled the cart on the store's widget page and closed the tab (so left with
+ * it: `cart_abandoned`). Returns their browser (the context), for the next visit in a new
+ * tab, and the page they left, whose `sent()` still reads its events.
+ */
+export async function leaveWithCart(
+  t: BrowserTests,
+  config: Record<string, unknown> = {},
+  items: Array<Partial<CartItem>> = [MUG],
+): Promise<{ context: BrowserContext; left: WidgetPage }> {
+  const context = await t.newContext();
+  const left = await openWidgetPage(t, config, { context });
+  await addItems(left.page, items);
+  // The tracking chunk loads when the cart first fills: a shopper takes longer than that.
+  await left.page.evaluate(() => (window as WidgetWindow & { cartback: { flush(): Promise<void> } }).cartback.flush());
+  await left.page.close({ runBeforeUnload: false });
+  return { context, left };
+}
+
+/** The events the site received from pages whose URL carries `run` (one per id), of `type` if given. */
+export function sentFrom(t: BrowserTests, run: string, type?: string): SentEvent[] {
+  return [
+    ...new Map(
+      t.site.received
+        .flatMap((body) => (body as { events?: SentEvent[] }).events ?? [])
+        .filter((event) => event.page?.url?.includes(run) && (!type || event.type === type))
+        .map((event) => [event.id, event]),
+    ).values(),
+  ];
+}
+
+/** `purchase()` on the page, then the `order_completed` it sent (from pages of `run`). */
+export async function purchaseOn(t: BrowserTests, page: Page, run: string, orderId: string): Promise<SentEvent> {
+  await page.evaluate((id) => (window as WidgetWindow).cartback.purchase({ orderId: id }), orderId);
+  await page.evaluate(() => (window as WidgetWindow & { cartback: { flush(): Promise<void> } }).cartback.flush());
+  let found: SentEvent | undefined;
+  const deadline = Date.now() + 10_000;
+  while (!(found = sentFrom(t, run, 'order_completed').find((e) => (e.order as { orderId: string }).orderId === orderId))) {
+    if (Date.now() > deadline) throw new Error(`order_completed ${orderId} was not sent`);
+    await page.waitForTimeout(50);
+  }
+  return found;
+}

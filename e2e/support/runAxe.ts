@@ -1,0 +1,27 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { repoRoot } from './startSite';
+
+/**
+ * Runs axe-core (the npm package) on the whole page and returns its violations, printed when
+ * there are any. The page's CSP must allow the injected script: open it in a context with
+ * `bypassCSP: true`.
+ */
+export async function runAxe(page: Page) {
+  const axeSource = readFileSync(resolve(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8');
+  // In every frame: axe asks the page's iframes to check themselves.
+  for (const frame of page.frames()) await frame.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async () => {
+    const { axe } = window as unknown as { axe: { run(context: Document): Promise<{ violations: any[] }> } };
+    const results = await axe.run(document);
+    return results.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((node: { target: unknown; failureSummary: string }) => ({ target: node.target, summary: node.failureSummary })),
+    }));
+  });
+  if (violations.length) console.log('[e2e] axe violations:', JSON.stringify(violations, null, 2));
+  return violations;
+}
