@@ -2,18 +2,20 @@ import { describeValue } from '@cartback/core';
 import { Fragment, h, render } from 'preact';
 import { Banner } from './Banner.js';
 import { buildRestoreUrl, type LinkSource } from './buildRestoreUrl.js';
-import { checkWidgetOptions, type ReportProblem } from './checkWidgetOptions.js';
+import { checkWidgetOptions } from './checkWidgetOptions.js';
+import { createDiagnostics } from './createDiagnostics.js';
 import { createShadowHost } from './createShadowHost.js';
+import { createUrlCheck } from './createUrlCheck.js';
 import { getActiveElement } from './getActiveElement.js';
 import { getBannerSuppression } from './getBannerSuppression.js';
 import { getCopy } from './getCopy.js';
 import { getExitIntentSuppression, type SuppressionFacts, type SuppressionReason } from './getExitIntentSuppression.js';
 import { getOffer, type ShownOffer } from './getOffer.js';
 import { loadLocale } from './loadLocale.js';
+import { loadTheme } from './loadTheme.js';
 import type { BannerDismissHow, BannerOptions, BannerPosition, DismissHow, ExitIntentOptions, OfferOptions } from './internal.js';
 import { Modal } from './Modal.js';
 import { parseWidgetRecord } from './parseWidgetRecord.js';
-import { safeUrl } from './safeUrl.js';
 import { getFocusable, trapFocus } from './trapFocus.js';
 import type { ExitTrigger, Widget, WidgetHost, WidgetSession } from './types.js';
 import { watchTabTitle } from './watchTabTitle.js';
@@ -27,31 +29,17 @@ const noop = () => {};
  */
 export async function createWidget(host: WidgetHost): Promise<Widget> {
   const { config, window: win } = host;
-  let words: Promise<typeof import('./widgetDiagnostics.js')> | undefined;
-  /** Runs `fn` with the wording of mistakes and `debug` explanations (a file of its own), in call order. */
-  const diagnose = (fn: (words: typeof import('./widgetDiagnostics.js')) => void) =>
-    void (words ??= import('./widgetDiagnostics.js')).then(fn, (error) =>
-      host.warn('chunk_failed', `the widget's diagnostics did not load (${error}); see the README for its options`),
-    );
+  const { diagnose, report } = createDiagnostics(host);
   const problems = checkWidgetOptions(config);
   const valid = problems.every((problem) => problem[2]);
   if (problems.length)
-    void diagnose(({ explainWidgetOptions }) => {
+    diagnose(({ explainWidgetOptions }) => {
       const { errors, warnings } = explainWidgetOptions(problems);
       errors.forEach((message) => host.reject('invalid_config', message));
       warnings.forEach((message) => host.warn('unknown_option', message));
     });
   // A mistake in the theme or the copy is reported too, but turns nothing off.
-  const report: ReportProblem = (code, path, value) =>
-    diagnose(({ explainFallback }) => host[code == 'unknown_option' ? 'warn' : 'reject'](code, explainFallback(code, path, value)));
-  // Light is the stylesheet's own look; another preset, or vars, are a file of their own.
-  const theme =
-    config.theme && config.theme != 'light'
-      ? import('./getThemeVars.js').then(
-          ({ getThemeVars }) => getThemeVars(config.theme, report),
-          (error): [] => (host.warn('chunk_failed', `the theme did not load (${error}); the light theme is used`), []),
-        )
-      : [];
+  const theme = loadTheme(config.theme, report, host);
   let themeVars: [name: string, value: string][] = [];
   const builtIn = loadLocale(config.locale, host);
   const options = ((valid && config.exitIntent) || {}) as ExitIntentOptions;
@@ -69,7 +57,7 @@ export async function createWidget(host: WidgetHost): Promise<Widget> {
   let stopTabTitle = noop;
   let destroyed = false;
   const trackedReasons = new Set<SuppressionReason>();
-  const warnedUrls = new Set<unknown>();
+  const toSafeUrl = createUrlCheck(host);
 
   let saves = 0;
   /** Never into the host page: the store's own code may call us from an event handler. */
@@ -94,18 +82,6 @@ export async function createWidget(host: WidgetHost): Promise<Widget> {
     // A save after this read started is newer than what it brings back.
     const at = saves;
     host.load().then((raw) => at != saves || open || (record = parseWidgetRecord(raw)), noop);
-  };
-
-  const toSafeUrl = (url: unknown, what: string) => {
-    const safe = safeUrl(url, win.location.href);
-    if (!safe && url != null && url !== '' && !warnedUrls.has(url)) {
-      warnedUrls.add(url);
-      host.warn(
-        'unsafe_url',
-        `${what} ${describeValue(url)} was dropped: only http(s) or relative URLs are used, so that a link or image cannot run script. Pass an https:// or relative URL.`,
-      );
-    }
-    return safe;
   };
 
   /** The link back to the cart from a widget: restoreUrl or checkoutUrl, marked with its source. */
