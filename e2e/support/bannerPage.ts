@@ -1,23 +1,14 @@
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import type { CartItem } from './cartbackPage';
 import type { BrowserTests } from './setupBrowserTests';
-import { addItems, MUG, openWidgetPage, type SentEvent, type WidgetPage, type WidgetWindow } from './widgetPage';
+import { addItems, hasPart, MUG, openWidgetPage, waitForPart, type SentEvent, type WidgetPage, type WidgetWindow } from './widgetPage';
 
 /** The return banner's region, through `<cartback-widget>`'s open shadow root (locators pierce it). */
 export const banner = (page: Page): Locator => page.locator('cartback-widget [part=banner]');
 
-/** Whether the banner is in the widget's shadow root right now. */
-export function isBannerShown(page: Page): Promise<boolean> {
-  return page.evaluate(() => !!document.querySelector('cartback-widget')?.shadowRoot?.querySelector('[part=banner]'));
-}
-
-export async function waitForBanner(page: Page): Promise<void> {
-  await page.waitForFunction(() => !!document.querySelector('cartback-widget')?.shadowRoot?.querySelector('[part=banner]'));
-}
-
-export async function waitForBannerGone(page: Page): Promise<void> {
-  await page.waitForFunction(() => !document.querySelector('cartback-widget')?.shadowRoot?.querySelector('[part=banner]'));
-}
+export const isBannerShown = (page: Page) => hasPart(page, 'banner');
+export const waitForBanner = (page: Page) => waitForPart(page, 'banner');
+export const waitForBannerGone = (page: Page) => waitForPart(page, 'banner', false);
 
 /**
  * A shopper who filled the cart on the store's widget page and closed the tab (so left with

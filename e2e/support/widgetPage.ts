@@ -94,18 +94,21 @@ export async function exitThroughTop(page: Page, x = 640): Promise<void> {
 export const dialog = (page: Page): Locator => page.locator('cartback-widget [part=dialog]');
 export const part = (page: Page, name: string): Locator => page.locator(`cartback-widget [part=${name}]`);
 
-/** Whether `[part=dialog]` is in the widget's shadow root right now. */
-export function isModalOpen(page: Page): Promise<boolean> {
-  return page.evaluate(() => !!document.querySelector('cartback-widget')?.shadowRoot?.querySelector('[part=dialog]'));
+/** Whether `[part=<name>]` is in the widget's shadow root right now. */
+export const hasPart = (page: Page, name: string): Promise<boolean> =>
+  page.evaluate((name) => !!document.querySelector('cartback-widget')?.shadowRoot?.querySelector(`[part=${name}]`), name);
+
+/** Waits until `[part=<name>]` is (or, with `present` false, is no longer) in the shadow root. */
+export async function waitForPart(page: Page, name: string, present = true): Promise<void> {
+  await page.waitForFunction(
+    ([name, present]) => present == !!document.querySelector('cartback-widget')?.shadowRoot?.querySelector(`[part=${name}]`),
+    [name, present] as const,
+  );
 }
 
-export async function waitForModal(page: Page): Promise<void> {
-  await page.waitForFunction(() => !!document.querySelector('cartback-widget')?.shadowRoot?.querySelector('[part=dialog]'));
-}
-
-export async function waitForModalClosed(page: Page): Promise<void> {
-  await page.waitForFunction(() => !document.querySelector('cartback-widget')?.shadowRoot?.querySelector('[part=dialog]'));
-}
+export const isModalOpen = (page: Page) => hasPart(page, 'dialog');
+export const waitForModal = (page: Page) => waitForPart(page, 'dialog');
+export const waitForModalClosed = (page: Page) => waitForPart(page, 'dialog', false);
 
 export function showExitIntent(page: Page): Promise<void> {
   return page.evaluate(() => (window as WidgetWindow).cartback.showExitIntent());

@@ -10,3 +10,4 @@ export { CHECKS, checkConfig, type ConfigProblem } from './checkConfig.js';
 export { reportConfigProblems } from './reportConfigProblems.js';
 export { validateItem } from './validateItem.js';
 export type * from './types.js';
+export type { EventType } from './events.js';

@@ -1,17 +1,10 @@
-import type { CartSnapshot, ResolvedConfig } from '@cartback/core';
+import type { CartSnapshot, EventType, ResolvedConfig } from '@cartback/core';
 
 /** What made the exit-intent modal open: the detector's signals, or `showExitIntent()`. */
 export type ExitTrigger = 'pointer' | 'scroll' | 'return' | 'api';
 
-export type WidgetEventType =
-  | 'exit_intent_shown'
-  | 'exit_intent_dismissed'
-  | 'exit_intent_clicked'
-  | 'exit_intent_submitted'
-  | 'banner_shown'
-  | 'banner_dismissed'
-  | 'banner_clicked'
-  | 'widget_suppressed';
+/** The events the widget sends (core's EventType has them all). */
+export type WidgetEventType = Extract<EventType, `exit_intent_${string}` | `banner_${string}` | 'widget_suppressed'>;
 
 /** The tracker's current session: the widget shows at most once in one, never after an order. */
 export interface WidgetSession {
