@@ -18,7 +18,7 @@ const CEILINGS: Record<string, { gzip: number; budget: number }> = {
   // The wording of config errors: only on a page whose config is wrong. 682.
   'cartback-diagnostics.js': { gzip: 720, budget: 1024 },
   // Preact, the modal, the banner, the light theme and English: at idle once the cart is
-  // non-empty (PRODUCT.md: 12 KB). 12,168.
+  // non-empty (PRODUCT.md: 12 KB). 12,190.
   'cartback-widget.js': { gzip: 12 * 1024, budget: 12 * 1024 },
   // What the widget loads only when a page needs it. 1,853; 519; 597; 349-419.
   'cartback-widget-diagnostics.js': { gzip: 1950, budget: 2048 },

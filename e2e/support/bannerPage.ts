@@ -1,7 +1,7 @@
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import type { CartItem } from './cartbackPage';
 import type { BrowserTests } from './setupBrowserTests';
-import { addItems, hasPart, MUG, openWidgetPage, waitForPart, type SentEvent, type WidgetPage, type WidgetWindow } from './widgetPage';
+import { addItems, hasPart, MUG, openWidgetPage, sentFrom, waitForPart, type SentEvent, type WidgetPage, type WidgetWindow } from './widgetPage';
 
 /** The return banner's region, through `<cartback-widget>`'s open shadow root (locators pierce it). */
 export const banner = (page: Page): Locator => page.locator('cartback-widget [part=banner]');
@@ -27,18 +27,6 @@ export async function leaveWithCart(
   await left.page.evaluate(() => (window as WidgetWindow & { cartback: { flush(): Promise<void> } }).cartback.flush());
   await left.page.close({ runBeforeUnload: false });
   return { context, left };
-}
-
-/** The events the site received from pages whose URL carries `run` (one per id), of `type` if given. */
-export function sentFrom(t: BrowserTests, run: string, type?: string): SentEvent[] {
-  return [
-    ...new Map(
-      t.site.received
-        .flatMap((body) => (body as { events?: SentEvent[] }).events ?? [])
-        .filter((event) => event.page?.url?.includes(run) && (!type || event.type === type))
-        .map((event) => [event.id, event]),
-    ).values(),
-  ];
 }
 
 /** `purchase()` on the page, then the `order_completed` it sent (from pages of `run`). */

@@ -46,8 +46,15 @@ export async function openWidgetPage(
   const query = `?config=${encodeURIComponent(JSON.stringify(config))}${options.hostile ? '&hostile=1' : ''}&run=${run}`;
   const opened = await t.openPage('/widget.html' + query, { context: options.context });
   await waitForCartback(opened.page);
-  // Delivery is at-least-once (a beacon at a reload may repeat a batch): one event per id.
-  const sent = (type?: string) => [
+  return { ...opened, run, sent: (type?: string) => sentFrom(t, run, type) };
+}
+
+/**
+ * The events the site received from pages whose URL carries `run`, of `type` if given. Delivery
+ * is at-least-once (a beacon at a reload may repeat a batch): one event per id.
+ */
+export function sentFrom(t: BrowserTests, run: string, type?: string): SentEvent[] {
+  return [
     ...new Map(
       t.site.received
         .flatMap((body) => (body as { events?: SentEvent[] }).events ?? [])
@@ -55,7 +62,6 @@ export async function openWidgetPage(
         .map((event) => [event.id, event]),
     ).values(),
   ];
-  return { ...opened, run, sent };
 }
 
 export function addItems(page: Page, items: Array<Partial<CartItem>>): Promise<void> {

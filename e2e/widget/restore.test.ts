@@ -1,9 +1,9 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { waitForCartback } from '../support/cartbackPage';
-import { banner, leaveWithCart, purchaseOn, sentFrom, waitForBanner } from '../support/bannerPage';
+import { banner, leaveWithCart, purchaseOn, waitForBanner } from '../support/bannerPage';
 import { setupBrowserTests } from '../support/setupBrowserTests';
-import { addItems, MUG, openWidgetPage, part, showExitIntent, waitForModal, waitForSent } from '../support/widgetPage';
+import { addItems, MUG, openWidgetPage, part, sentFrom, showExitIntent, waitForModal, waitForSent } from '../support/widgetPage';
 
 const t = setupBrowserTests();
 

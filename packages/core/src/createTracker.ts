@@ -38,7 +38,7 @@ export function createTracker(core: Core) {
   const landing = readTouchpointParams(win?.location.href ?? '');
   if (win && landing.href != win.location.href)
     try {
-      win!.history.replaceState(win!.history.state, '', landing.href);
+      win.history.replaceState(win.history.state, '', landing.href);
     } catch {}
   const addTouchpoint = (name: Touchpoint) =>
     visitor.setSession({ touchpoints: { ...visitor.getSession().touchpoints, [name]: platform.now() } });

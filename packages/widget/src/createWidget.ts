@@ -77,11 +77,18 @@ export async function createWidget(host: WidgetHost): Promise<Widget> {
   const fetchSession = () => host.getSession().then((answer) => void (session = answer), noop);
 
   // Another tab may have shown the modal, or the shopper may have ordered, since we last looked.
+  // Once per task: a store's loop of 1,000 `cart.add` calls asks storage once, not 1,000 times.
+  let refreshing = false;
   const refresh = () => {
-    void fetchSession();
-    // A save after this read started is newer than what it brings back.
-    const at = saves;
-    host.load().then((raw) => at != saves || open || (record = parseWidgetRecord(raw)), noop);
+    if (refreshing) return;
+    refreshing = true;
+    queueMicrotask(() => {
+      refreshing = false;
+      void fetchSession();
+      // A save after this read started is newer than what it brings back.
+      const at = saves;
+      host.load().then((raw) => at != saves || open || (record = parseWidgetRecord(raw)), noop);
+    });
   };
 
   /** The link back to the cart from a widget: restoreUrl or checkoutUrl, marked with its source. */
