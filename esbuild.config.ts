@@ -1,5 +1,6 @@
 // The one build script: ESM + type declarations for each package, and the browser files a
-// store includes (`cartback.js` plus its lazy chunks), minified, with their sizes printed.
+// store includes (`cartback.js` plus its lazy chunks), minified, with their sizes printed;
+// then the single-page example (examples/spa), bundled against the built `cartback` package.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -14,7 +15,7 @@ const VERSION: string = JSON.parse(readFileSync('packages/cartback/package.json'
 
 /** Packages in dependency order, with their entries; published as ESM, dependencies external. */
 const PACKAGES: Record<string, string[]> = {
-  core: ['index', 'tracking', 'diagnostics'],
+  core: ['index', 'tracking', 'diagnostics', 'startPlatformAdapter', 'shopifyAdapter', 'wooCommerceAdapter', 'dataLayerAdapter'],
   widget: ['index', 'ui'],
   cartback: ['index'],
 };
@@ -38,15 +39,19 @@ const LAZY: Record<string, string> = {
   './widgetDiagnostics.js': './cartback-widget-diagnostics.js',
   './bannerStyles.js': './cartback-banner-styles.js',
   './getThemeVars.js': './cartback-theme.js',
+  './watchTouchExit.js': './cartback-touch.js',
+  './startPlatformAdapter.js': './cartback-adapters.js',
+  './shopifyAdapter.js': './cartback-shopify.js',
+  './wooCommerceAdapter.js': './cartback-woocommerce.js',
+  './dataLayerAdapter.js': './cartback-datalayer.js',
 };
 const lazyChunks: Plugin = {
   name: 'lazy-chunks',
   setup(b) {
-    b.onResolve({ filter: /^\.\/(tracking|diagnostics|startWidget|widgetDiagnostics|bannerStyles|getThemeVars|locales\/[a-z]+)\.js$/ }, (args) =>
-      args.kind === 'dynamic-import'
-        ? { path: LAZY[args.path] ?? `./cartback-locale-${args.path.slice(10, -3)}.js`, external: true }
-        : undefined,
-    );
+    b.onResolve({ filter: /^\.\/(\w+|locales\/[a-z]+)\.js$/ }, ({ kind, path }) => {
+      const file = LAZY[path] ?? (path.startsWith('./locales/') ? `./cartback-locale-${path.slice(10, -3)}.js` : undefined);
+      return kind === 'dynamic-import' && file ? { path: file, external: true } : undefined;
+    });
   },
 };
 
@@ -72,6 +77,14 @@ export const BROWSER_FILES: BuildOptions[] = [
     outfile: `${DIST}/cartback-diagnostics.js`,
     format: 'esm',
   },
+  // The platform adapters: a store on Shopify loads cartback-adapters.js (the list), then
+  // cartback-shopify.js, and no store pays for another's.
+  ...['startPlatformAdapter', 'shopifyAdapter', 'wooCommerceAdapter', 'dataLayerAdapter'].map((name) => ({
+    entryPoints: [`packages/core/src/${name}.ts`],
+    outfile: `${DIST}/${LAZY[`./${name}.js`]!.slice(2)}`,
+    format: 'esm' as const,
+    plugins: [lazyChunks],
+  })),
   {
     entryPoints: ['packages/cartback/src/startWidget.ts'],
     outfile: `${DIST}/cartback-widget.js`,
@@ -79,8 +92,9 @@ export const BROWSER_FILES: BuildOptions[] = [
     plugins: [lazyChunks],
   },
   // What the widget loads only when a page needs it: the wording of mistakes, the banner's
-  // styles (on a return visit), a preset other than light, a language other than English.
-  ...['widgetDiagnostics', 'bannerStyles', 'getThemeVars'].map((name) => ({
+  // styles (on a return visit), a preset other than light, a language other than English,
+  // exit intent on touch devices (loaded by cartback.js itself).
+  ...['widgetDiagnostics', 'bannerStyles', 'getThemeVars', 'watchTouchExit'].map((name) => ({
     entryPoints: [`packages/widget/src/${name}.ts`],
     outfile: `${DIST}/${LAZY[`./${name}.js`]!.slice(2)}`,
     format: 'esm' as const,
@@ -123,6 +137,7 @@ async function main() {
     execFileSync(process.execPath, [tsc, '-p', `${dir}/tsconfig.build.json`], { stdio: 'inherit' });
   }
   for (const options of BROWSER_FILES) await buildBrowserFile(options);
+  await buildSpaExample();
 }
 
 /**
@@ -144,6 +159,35 @@ async function buildBrowserFile(options: BuildOptions) {
     writeFileSync(map.path, minified.map as string);
     console.log(formatSizes(relative(process.cwd(), code.path)));
   }
+}
+
+/**
+ * examples/spa, bundled the way a shop's own build would bundle it: `cartback` resolves
+ * through node_modules to the package's built files (its `exports`), so the example runs what
+ * npm users get. Its own tsconfig has no `paths`; the root one points `cartback` at the sources.
+ */
+async function buildSpaExample() {
+  const outdir = 'examples/spa/dist';
+  rmSync(outdir, { recursive: true, force: true });
+  const { metafile } = await build({
+    ...shared,
+    entryPoints: ['examples/spa/src/main.tsx'],
+    outdir,
+    format: 'esm',
+    splitting: true,
+    minify: true,
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    tsconfig: 'examples/spa/tsconfig.json',
+    // Images become files of their own, named by content, at absolute URLs (routes are nested).
+    loader: { '.svg': 'file' },
+    assetNames: 'images/[name]-[hash]',
+    chunkNames: 'chunks/[name]-[hash]',
+    publicPath: '/',
+    sourcemap: true,
+    metafile: true,
+  });
+  for (const file of Object.keys(metafile.outputs)) if (/\.(js|css)$/.test(file)) console.log(formatSizes(file));
 }
 
 await main();

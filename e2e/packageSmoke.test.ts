@@ -129,6 +129,28 @@ init('https://x.example/e');
     for (const file of withPreact) expect(spa.eager, `${file} (Preact) loads up front`).not.toContain(file);
   });
 
+  it('bundles a headless shop (core alone) with no UI framework, and the platform adapters lazy', async () => {
+    const headless = await bundle(
+      'headless',
+      `import { browserPlatform, checkConfig, createCartback } from '@cartback/core';
+const { config } = checkConfig({ platform: 'shopify' });
+const api = createCartback(config, browserPlatform());
+api.cart.subscribe((cart) => console.log(cart.count));
+api.on('cart_abandoned', console.log);
+`,
+    );
+    const all = [...headless.code.values()].join('\n');
+    expect(all, 'Preact is in a core-only bundle').not.toMatch(/\.__k\b/);
+    // The adapters: the list is a lazy chunk, and each adapter is a lazy chunk of its own.
+    const list = headless.chunkOf('node_modules/@cartback/core/dist/startPlatformAdapter.js');
+    expect(list, 'the adapter list is a chunk of its own').toBeDefined();
+    expect(headless.dynamicImports).toContain(list);
+    for (const file of [...headless.code.keys()].filter((name) => /shopify|wooCommerce|dataLayer|startPlatform/i.test(name)))
+      expect(headless.eager, `${file} loads up front`).not.toContain(file);
+    const shopify = [...headless.code].find(([, text]) => text.includes('cart.js'));
+    expect(shopify && headless.eager.includes(shopify[0]), 'the Shopify adapter loads up front').toBe(false);
+  });
+
   it('bundles a core-only import small', async () => {
     const core = await bundle('coreOnly', `import { validateItem } from '@cartback/core';\nconsole.log(validateItem({}));\n`);
     const eagerCode = core.eager.map((file) => core.code.get(file)).join('\n');

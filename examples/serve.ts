@@ -1,25 +1,28 @@
-// `npm start`: the demo storefront on http://127.0.0.1:4173 and the collector on :4174.
-// Override with PORT / COLLECTOR_PORT (and HOST) in the environment.
+// `npm start`: the demo storefront on http://127.0.0.1:4173, the collector on :4174 and the
+// single-page shop on :4175. Override with PORT / COLLECTOR_PORT / SPA_PORT (and HOST).
 import { startDemo } from './startDemo';
 
 const port = readPort('PORT', 4173);
 const collectorPort = readPort('COLLECTOR_PORT', 4174);
+const spaPort = readPort('SPA_PORT', 4175);
 const host = process.env.HOST || '127.0.0.1';
 
 try {
-  const demo = await startDemo({ port, collectorPort, host });
+  const demo = await startDemo({ port, collectorPort, spaPort, host });
   console.log(
     [
       '',
       '  cartback demo is running',
       '',
       `  Shop                 ${demo.shopUrl}/`,
+      `  Single-page shop     ${demo.spaUrl}/   (Preact + cartback from npm)`,
       `  Collector dashboard  ${demo.collectorUrl}/`,
       `  Events endpoint      ${demo.endpoint}`,
       '',
       '  Add something to the cart, then move the pointer out through the top of the window:',
       '  the "really leave?" modal shows your cart. Close the tab: the dashboard shows the',
-      '  abandonment, and reopening the shop shows cart_returned. Press Ctrl+C to stop.',
+      '  abandonment, and reopening the shop shows cart_returned. In the single-page shop, moving',
+      '  between its routes sends no abandonment; closing its tab does. Press Ctrl+C to stop.',
       '',
     ].join('\n'),
   );
@@ -31,7 +34,7 @@ try {
 } catch (error) {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'EADDRINUSE') {
-    console.error(`[cartback demo] A port is already in use (${(error as Error).message}). Set PORT=… or COLLECTOR_PORT=… to pick others.`);
+    console.error(`[cartback demo] A port is already in use (${(error as Error).message}). Set PORT=…, COLLECTOR_PORT=… or SPA_PORT=… to pick others.`);
   } else {
     console.error(`[cartback demo] ${error instanceof Error ? error.message : String(error)}`);
   }

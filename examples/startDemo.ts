@@ -1,40 +1,49 @@
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import type { Server } from 'node:http';
-import { resolve } from 'node:path';
+import { mkdir, readFile } from 'node:fs/promises';
+import { createServer, type RequestListener, type Server } from 'node:http';
+import { extname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCollector } from './collector/src/createCollector';
-import { serveStatic } from './serveStatic';
+import { serveStatic, type RouteHandler } from './serveStatic';
 
 export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 export const cartbackDistDir = resolve(repoRoot, 'packages/cartback/dist');
 export const storefrontDir = resolve(repoRoot, 'examples/storefront');
+export const spaDir = resolve(repoRoot, 'examples/spa');
+export const spaDistDir = resolve(spaDir, 'dist');
 
 export interface DemoOptions {
   /** Storefront port; 0 picks a free one. */
   port?: number;
   /** Collector port; 0 picks a free one. */
   collectorPort?: number;
+  /** Single-page shop port; 0 picks a free one. */
+  spaPort?: number;
   host?: string;
   dataDir?: string;
 }
 
 export interface Demo {
   shopUrl: string;
+  /** The single-page shop (examples/spa), on an origin of its own. */
+  spaUrl: string;
+  /** What the single-page shop's /config.js serves, read at each request: tests may change it. */
+  spaConfig: Record<string, unknown>;
   collectorUrl: string;
   endpoint: string;
   close(): Promise<void>;
 }
 
 /**
- * The demo storefront with the built SDK at its root and the reference collector beside it.
- * `npm start` runs it on fixed ports (examples/serve.ts); the e2e tests run it on port 0.
+ * The demo storefront with the built SDK at its root, the single-page shop built from
+ * examples/spa, and the reference collector beside them. `npm start` runs it on fixed ports
+ * (examples/serve.ts); the e2e tests run it on port 0.
  */
 export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
-  const { port = 0, collectorPort = 0, host = '127.0.0.1' } = options;
+  const { port = 0, collectorPort = 0, spaPort = 0, host = '127.0.0.1' } = options;
   const dataDir = options.dataDir ?? resolve(repoRoot, '.data/collector');
-  if (!existsSync(resolve(cartbackDistDir, 'cartback.js'))) {
-    throw new Error(`${cartbackDistDir}/cartback.js is missing. Run \`npm run build\` first.`);
+  for (const file of [resolve(cartbackDistDir, 'cartback.js'), resolve(spaDistDir, 'main.js')]) {
+    if (!existsSync(file)) throw new Error(`${file} is missing. Run \`npm run build\` first.`);
   }
   await mkdir(dataDir, { recursive: true });
   const collector = createCollector({ dataDir });
@@ -51,30 +60,85 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
     offer: { code: 'FERNHILL10', percentOff: 10, validFor: 15 * 60 * 1000 },
   };
 
+  // The single-page shop's routes are paths of its own; the modal is not shown at checkout.
+  const spaConfig: Record<string, unknown> = {
+    ...config,
+    checkoutUrl: '/checkout',
+    exitIntent: { ...config.exitIntent, exclude: ['/checkout'] },
+  };
+
+  const csp = getStorefrontCsp(new URL(collectorUrl).origin);
   const shop = serveStatic(
     [storefrontDir, cartbackDistDir],
-    {
-      '/config.js': (_req, res) => {
-        res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-store' });
-        res.end(`window.cartbackConfig = ${JSON.stringify(config, null, 2)};\n`);
-      },
-    },
-    { headers: { 'Content-Security-Policy': getStorefrontCsp(new URL(collectorUrl).origin) } },
+    { '/config.js': serveConfig('cartbackConfig', config) },
+    { headers: { 'Content-Security-Policy': csp } },
   );
+  const spa = serveSpa(spaConfig, csp);
+  const closeAll = () => Promise.all([closeServer(shop), closeServer(spa), collector.close()]);
   try {
     const shopUrl = await listen(shop, port, host);
+    const spaUrl = await listen(spa, spaPort, host);
     return {
       shopUrl,
+      spaUrl,
+      spaConfig,
       collectorUrl,
       endpoint,
       close: async () => {
-        await Promise.all([closeServer(shop), collector.close()]);
+        await closeAll();
       },
     };
   } catch (error) {
-    await collector.close();
+    await closeAll();
     throw error;
   }
+}
+
+/** `/config.js`: sets `window[name]` to `config` as it is at the request. */
+function serveConfig(name: string, config: Record<string, unknown>): RouteHandler {
+  return (_req, res) => {
+    res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-store' });
+    res.end(`window.${name} = ${JSON.stringify(config, null, 2)};\n`);
+  };
+}
+
+/**
+ * The single-page shop: its built files (examples/spa/dist), its config as
+ * `window.cartbackDemoConfig`, and its page for every route. Any GET of a path without a file
+ * extension answers index.html (the history fallback), so a reload or a shared link to
+ * `/product/ethiopia-guji` opens the app there, and its router shows the product.
+ */
+function serveSpa(config: Record<string, unknown>, csp: string): Server {
+  const headers = { 'Content-Security-Policy': csp };
+  /** A file from outside dist/, with the headers serveStatic gives its own. */
+  const sendFile =
+    (file: string, type: string): RouteHandler =>
+    async (req, res) => {
+      const body = await readFile(file);
+      res.writeHead(200, {
+        'Content-Type': type,
+        'Content-Length': String(body.length),
+        'Cache-Control': 'no-store',
+        'X-Content-Type-Options': 'nosniff',
+        ...headers,
+      });
+      res.end(req.method == 'HEAD' ? undefined : body);
+    };
+  const files = serveStatic(
+    [spaDistDir],
+    {
+      '/index.html': sendFile(resolve(spaDir, 'index.html'), 'text/html; charset=utf-8'),
+      '/config.js': serveConfig('cartbackDemoConfig', config),
+      '/favicon.svg': sendFile(resolve(storefrontDir, 'favicon.svg'), 'image/svg+xml'),
+    },
+    { headers },
+  );
+  const serveFile = files.listeners('request')[0] as RequestListener;
+  return createServer((req, res) => {
+    const path = (req.url ?? '/').split(/[?#]/)[0]!;
+    if ((req.method == 'GET' || req.method == 'HEAD') && !extname(path)) req.url = '/index.html';
+    serveFile(req, res);
+  });
 }
 
 /**

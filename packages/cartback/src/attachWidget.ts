@@ -28,7 +28,10 @@ export function attachWidget(cartback: Cartback, win: Window): CartbackApi {
   const watch = () => {
     if (!destroyed && core.cart.getState().items.length) {
       widget || (win.requestIdleCallback ?? setTimeout)(() => destroyed || load());
-      if (options.enabled !== false) detector ||= createExitDetector(win, options, show);
+      if (options.enabled !== false)
+        detector ||= createExitDetector(win, options, show, (error) =>
+          core.report(new CartbackError('chunk_failed', `touch exit intent did not load (${error})`)),
+        );
     } else detector = void detector?.destroy();
   };
   const unsubscribe = core.cart.subscribe(watch);

@@ -89,6 +89,18 @@ describe('checkConfig + explainConfig', () => {
     ]);
   });
 
+  it.each(['shopify', 'woocommerce', 'datalayer', false])('accepts platform %j', (platform) => {
+    const result = validateConfig({ platform });
+    expect(result.errors).toEqual([]);
+    expect(result.config?.platform).toBe(platform);
+  });
+
+  it.each(['Shopify', 'magento', true, ''])('rejects platform %j, naming the platforms there are', (platform) => {
+    expect(validateConfig({ platform }).errors).toEqual([
+      `[cartback] config.platform must be "shopify", "woocommerce", "datalayer" or false (got ${JSON.stringify(platform)}).` + FIX,
+    ]);
+  });
+
   it('gives one error per bad option', () => {
     const result = validateConfig({ currency: 'eur', abandonAfter: 10, debug: 'yes' });
     expect(result.config).toBeUndefined();

@@ -26,6 +26,7 @@ export const CHECKS: Record<string, (v: any) => unknown> = {
   w: isRecord,
   r: Array.isArray,
   y: (v) => isRecord(v) && Object.values(v).every(isRecord),
+  p: (v) => v === false || /^(shopify|woocommerce|datalayer)$/.test(v),
 };
 
 const RULES: Record<string, string> = {
@@ -45,6 +46,7 @@ const RULES: Record<string, string> = {
   offer: 'w',
   experiments: 'r',
   copy: 'y',
+  platform: 'p',
 };
 
 /**

@@ -37,7 +37,11 @@ export interface CartbackConfig {
   offer?: { code?: string; percentOff?: number; validFor?: number };
   experiments?: unknown[];
   copy?: Record<string, Record<string, string>>;
+  /** Captures the cart from the store's platform; when unset, Shopify is detected; `false` turns detection off. */
+  platform?: PlatformName | false;
 }
+
+export type PlatformName = 'shopify' | 'woocommerce' | 'datalayer';
 
 export interface ResolvedConfig extends CartbackConfig {
   currency: string;

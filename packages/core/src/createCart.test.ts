@@ -215,6 +215,23 @@ describe('createCart', () => {
     });
   });
 
+  describe('reset', () => {
+    it('starts an empty cart at version 0 under a new id', () => {
+      const { cart } = setup();
+      cart.add(mug);
+      cart.reset();
+      expect(cart.getSnapshot()).toMatchObject({ id: 'cart-2', version: 0, items: [] });
+    });
+
+    it("takes the platform's cart id when given one, whole", () => {
+      const { cart, onChange } = setup();
+      cart.add(mug);
+      cart.reset('Z2NwLWV1cm9wZS13ZXN0NDowMUhGRjJU?key=7c0e3d9a');
+      expect(cart.getSnapshot()).toMatchObject({ id: 'Z2NwLWV1cm9wZS13ZXN0NDowMUhGRjJU?key=7c0e3d9a', version: 0, items: [] });
+      expect(onChange).toHaveBeenCalledTimes(2);
+    });
+  });
+
   describe('clear', () => {
     it('empties the cart', () => {
       const { cart } = setup();

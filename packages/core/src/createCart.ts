@@ -44,7 +44,7 @@ export interface CartOptions {
  */
 export function createCart(options: CartOptions) {
   const { currency, now } = options;
-  const empty = (): CartState => ({ id: options.newId(), version: 0, items: [], currency, updatedAt: now() });
+  const empty = (id = options.newId()): CartState => ({ id, version: 0, items: [], currency, updatedAt: now() });
   let state = empty();
   let pending: Op[] | undefined = [];
   const listeners = new Set<Listener>();
@@ -121,8 +121,8 @@ export function createCart(options: CartOptions) {
       return onItems(() => next);
     }),
     clear: guard((): Op => onItems((items) => (items.length ? [] : items))),
-    /** Starts a new cart (after a purchase): new id, version 0. */
-    reset: () => void apply(() => empty()),
+    /** Starts a new, empty cart at version 0: after a purchase, or under the platform's own cart id (an adapter's). */
+    reset: (id?: string) => void apply(() => empty(id)),
     subscribe(fn: Listener): Unsubscribe {
       listeners.add(fn);
       return () => void listeners.delete(fn);

@@ -160,6 +160,10 @@ describe('createCartback', () => {
       expect(api.cart.items).toEqual([]);
       expect(api.cart.id).not.toBe('bought');
       expect(await storage.get('cart')).toMatchObject({ cart: { items: [] } });
+      // The order is about the cart that was bought, not the empty one there was before loading.
+      await api.flush();
+      const [order] = (await storage.entries()).filter(([key]) => key.startsWith('event:')).map(([, event]) => event as { type: string; cart: { id: string; count: number } });
+      expect(order).toMatchObject({ type: 'order_completed', cart: { id: 'bought', count: 1 } });
     });
   });
 

@@ -2,6 +2,7 @@ import { CartbackError, describeValue } from './CartbackError.js';
 import type { ResolvedConfig } from './config.js';
 import { createCore, type CartListener } from './createCore.js';
 import { createDraft } from './createDraft.js';
+import { detectPlatform } from './detectPlatform.js';
 import type { EventType } from './events.js';
 import type { Tracker } from './tracking.js';
 import { EVENT_PREFIX } from './records.js';
@@ -75,10 +76,21 @@ export function createCartback(config: ResolvedConfig, platform: Platform, track
   };
   // A saved cart starts it too: loading one with items is a change (source 'storage').
   cart.subscribe((snapshot) => snapshot.items.length && startTracking());
+
+  // The adapter starts once the saved cart is loaded.
+  const win = platform.window;
+  let adapter: Promise<(() => void) | void> | undefined;
+  let loaded = false;
   void core.ready.then(async () => {
+    loaded = true;
+    const name = config.platform ?? detectPlatform(win);
+    if (name && win && tracking)
+      adapter = import('./startPlatformAdapter.js')
+        .then(({ startPlatformAdapter }) => startPlatformAdapter(name, api, win))
+        .catch((error) => core.report(new CartbackError('chunk_failed', `the ${name} adapter did not load (${error})`)));
     if (
-      /cb_/.test(platform.window?.location.search!) ||
-      webStorage(platform.window, 'localStorage', HANDOFF_KEY) ||
+      /cb_/.test(win?.location.search!) ||
+      webStorage(win, 'localStorage', HANDOFF_KEY) ||
       (await core.getStorage().entries()).some(([key]) => key.startsWith(EVENT_PREFIX))
     )
       startTracking();
@@ -122,12 +134,17 @@ export function createCartback(config: ResolvedConfig, platform: Platform, track
     purchase(order) {
       const id = (order as Order | null)?.orderId;
       if (!RULES.id![0](id)) {
-        core.reject(new CartbackError('invalid_order', `purchase: order.orderId must be a non-empty string or number (got ${describeValue(id)}).`));
+        core.reject(new CartbackError('invalid_order', `purchase: order.orderId must be ${RULES.id![1]} (got ${describeValue(id)}).`));
         return false;
       }
-      // The tracker adds `attribution`: the touchpoints are in its session record.
-      track('order_completed', { order: { ...order, orderId: String(id) } });
-      cart.reset();
+      // The tracker adds `attribution`: the touchpoints are in its session record. Called
+      // before the saved cart is loaded (a thank-you page's queued call), it waits for it, so
+      // that the event carries the cart that was bought.
+      const buy = () => {
+        track('order_completed', { order: { ...order, orderId: String(id) } });
+        cart.reset();
+      };
+      loaded ? buy() : void core.ready.then(buy);
       return true;
     },
     async consent(state) {
@@ -146,6 +163,8 @@ export function createCartback(config: ResolvedConfig, platform: Platform, track
     on: core.emitter.on,
     ready: core.ready.then(() => api),
     destroy() {
+      tracking = false; // nothing starts after this: no adapter, no tracking chunk
+      void adapter?.then((stop) => stop?.());
       void tracker?.then((t) => t?.destroy());
       core.destroy();
     },

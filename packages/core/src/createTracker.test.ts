@@ -252,6 +252,16 @@ describe('createTracker: the envelope', () => {
     expect(await t.storage.get('identity')).toEqual({ v: 1, anonymousId: a!.anonymousId });
   });
 
+  it('gives cart_updated the page of the last change, not the route the app has moved on to', async () => {
+    let page: PageInfo = { url: 'https://shop.test/product/mug', path: '/product/mug', title: 'Mug', referrer: '' };
+    const t = setup({ page: () => page });
+    await started(t.api);
+    t.api.cart.add(mug);
+    page = { url: 'https://shop.test/cart', path: '/cart', title: 'Your cart', referrer: '' };
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(t.of('cart_updated').map((event) => event.page?.path)).toEqual(['/product/mug']);
+  });
+
   it('takes the page and locale as they were when the event happened', async () => {
     let page: PageInfo = { url: 'https://shop.test/cart?step=1', path: '/cart', title: 'Your cart', referrer: 'https://search.test/' };
     const t = setup({ config: { locale: 'de-DE', currency: 'EUR' }, page: () => page });

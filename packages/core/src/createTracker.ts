@@ -5,7 +5,7 @@ import { createDelivery } from './createDelivery.js';
 import { createDraft, type EventDraft } from './createDraft.js';
 import { createOutbox } from './createOutbox.js';
 import { createVisitor } from './createVisitor.js';
-import type { CartbackEvent, EventType } from './events.js';
+import type { CartbackEvent, EventType, PageInfo } from './events.js';
 import { getAttribution, type Touchpoint } from './getAttribution.js';
 import { handOver, takeHandOver } from './handOver.js';
 import { readTouchpointParams } from './readTouchpointParams.js';
@@ -93,6 +93,8 @@ export function createTracker(core: Core) {
 
   // `reported` remembers the last cart version sent, so a page load does not repeat it.
   let updateTimer: ReturnType<typeof setTimeout> | undefined;
+  // The page of the last change: a single-page app may be on another route by the report.
+  let changedOn: PageInfo | undefined;
   const reportCart = () => {
     clearTimeout(updateTimer);
     updateTimer = undefined;
@@ -100,7 +102,8 @@ export function createTracker(core: Core) {
     // Version 0 is a cart nobody has touched yet (a new one after a purchase).
     if (!version || visitor.getSession().reported == `${id}:${version}`) return;
     visitor.setSession({ reported: `${id}:${version}` });
-    track('cart_updated');
+    const draft = createDraft(core, 'cart_updated');
+    send({ ...draft, page: changedOn ?? draft.page });
   };
   const scheduleReport = () => {
     clearTimeout(updateTimer);
@@ -112,6 +115,7 @@ export function createTracker(core: Core) {
   const unsubscribeCart = cart.subscribe((_, source) => {
     if (source == 'remote') clearTimeout(updateTimer), (updateTimer = undefined);
     if (source != 'local') return;
+    changedOn = platform.page?.();
     visitor.touch();
     scheduleReport();
   });

@@ -13,6 +13,7 @@ const EXPECTED: Record<string, string> = {
   w: 'an object',
   r: 'an array of experiments',
   y: 'an object of per-locale strings like { en: { ... } }',
+  p: '"shopify", "woocommerce", "datalayer" or false',
   config: 'an object like { endpoint: "https://..." }',
 };
 

@@ -3,7 +3,7 @@ import type { CartState } from './types.js';
 import { validateItem } from './validateItem.js';
 
 // The cart as cartback keeps it in storage (the visitor's records are in visitorRecords.ts).
-// Bump a VERSION and add a migration in readRecord's `migrations` when a shape changes.
+// Bump a VERSION and teach readRecord to migrate the old format when a shape changes.
 
 export const CART_KEY = 'cart';
 /** The outbox keeps one key per event: `event:<id>`. */

@@ -104,6 +104,14 @@ describe('watchPage: pagehide with the Navigation API', () => {
     expect(page.calls).toEqual(['leave:tab_closed', 'hide']);
   });
 
+  it('is a closed tab after a navigation a router intercepted (it ended in navigatesuccess)', () => {
+    const page = setup({ navigation: true });
+    page.navigate(`${ORIGIN}/products/mug`);
+    page.win.navigation!.dispatchEvent(new Event('navigatesuccess'));
+    page.pagehide();
+    expect(page.calls).toEqual(['leave:tab_closed', 'hide']);
+  });
+
   it('is a closed tab after a download, which does not unload the page', () => {
     const page = setup({ navigation: true });
     page.navigate(`${ORIGIN}/invoice.pdf`, { downloadRequest: 'invoice.pdf' });
@@ -319,7 +327,7 @@ describe('watchPage: stop', () => {
       'keydown',
       'scroll',
       'touchstart',
-      ...(navigation ? ['navigate'] : ['click', 'submit']),
+      ...(navigation ? ['navigate', 'navigatesuccess'] : ['click', 'submit']),
     ]);
     expect(removed).toHaveLength(added.length);
     removed.forEach(([target, type, fn], i) => {

@@ -83,7 +83,9 @@ export function watchPage(win: Window, options: PageWatchOptions): () => void {
     [doc, 'visibilitychange', onVisibility],
     ...ACTIVITY.map((type): [EventTarget, string, () => void] => [win, type, onActivity]),
   ];
-  if (nav) listeners.push([nav, 'navigate', onNavigate]);
+  // A router that intercepts a navigation (`event.intercept()`) keeps the page: the navigation
+  // it announced as another page's ends in `navigatesuccess`, which a page load never reaches.
+  if (nav) listeners.push([nav, 'navigate', onNavigate], [nav, 'navigatesuccess', () => (internalAt = -Infinity)]);
   else listeners.push([doc, 'click', onClick], [doc, 'submit', onSubmit]);
   for (const [target, type, fn] of listeners) target.addEventListener(type, fn, { capture: true, passive: true });
   restartTimer('idle');

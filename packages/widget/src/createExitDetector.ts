@@ -10,13 +10,18 @@ export const GRACE = 100;
  * Watches for a shopper about to leave and calls `onExit`, at most once per signal burst:
  * - desktop: the pointer leaves the page through its top edge (within `sensitivity` px),
  *   not into a <select> or autocomplete popup, the scrollbar or one of the page's iframes;
- * - touch devices: a fast scroll up, or coming back after the tab was hidden a while.
+ * - touch devices: a fast scroll up, or coming back after the tab was hidden a while (see
+ *   watchTouchExit, a lazy file; `onError` hears if it cannot load).
  * Nothing fires in the first `armDelay` ms on the page. Every listener goes in `destroy()`.
  */
-export function createExitDetector(win: Window, options: ExitIntentOptions, onExit: (trigger: ExitTrigger) => void) {
+export function createExitDetector(
+  win: Window,
+  options: ExitIntentOptions,
+  onExit: (trigger: ExitTrigger) => void,
+  onError: (error: unknown) => void,
+) {
   const doc = win.document;
   const { sensitivity = 20, armDelay = 3000, mobile = true } = options;
-  const { scrollSpeed = 2000, returnAfter = 10_000 } = typeof mobile == 'object' ? mobile : {};
   const removers: Array<() => void> = [];
   const on = (target: EventTarget, type: string, fn: (event: any) => void) => {
     target.addEventListener(type, fn, { passive: true });
@@ -24,9 +29,7 @@ export function createExitDetector(win: Window, options: ExitIntentOptions, onEx
   };
   const fire = (trigger: ExitTrigger) => win.performance.now() >= armDelay && onExit(trigger);
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let anchorY = 0;
-  let anchorTime = -1e9;
-  let hiddenAt = 0;
+  let destroyed = false;
 
   if (!win.matchMedia?.('(pointer: coarse)').matches) {
     on(doc, 'mouseout', (e: MouseEvent) => {
@@ -45,26 +48,14 @@ export function createExitDetector(win: Window, options: ExitIntentOptions, onEx
         timer = setTimeout(fire, GRACE, 'pointer');
     });
     on(doc, 'mouseover', () => clearTimeout(timer));
-  } else if (mobile) {
-    if (scrollSpeed)
-      on(win, 'scroll', (e: Event) => {
-        const y = win.scrollY;
-        const t = e.timeStamp;
-        // Measured from where this upward run started, within the last quarter second.
-        if (y > anchorY || t - anchorTime > 250) [anchorY, anchorTime] = [y, t];
-        else if (anchorY - y > 100 && ((anchorY - y) * 1000) / (t - anchorTime) >= scrollSpeed) {
-          anchorTime = -1e9;
-          fire('scroll');
-        }
-      });
-    if (returnAfter !== false)
-      on(doc, 'visibilitychange', (e: Event) => {
-        if (doc.hidden) hiddenAt = e.timeStamp;
-        else if (hiddenAt && e.timeStamp - hiddenAt >= returnAfter) fire('return');
-      });
-  }
+  } else if (mobile)
+    import('./watchTouchExit.js').then(
+      ({ watchTouchExit }) => destroyed || watchTouchExit(win, options, on, fire),
+      onError,
+    );
   return {
     destroy() {
+      destroyed = true;
       clearTimeout(timer);
       removers.forEach((remove) => remove());
     },

@@ -116,7 +116,11 @@ export async function createWidget(host: WidgetHost): Promise<Widget> {
             href: restoreHref('banner', getOffer(offerOptions, record.offer, host.now()).shown?.code),
             imageUrl,
             onDismiss: dismissBanner,
-            onCheckout: () => host.track('banner_clicked', { target: 'checkout' }),
+            onCheckout: () => {
+              host.track('banner_clicked', { target: 'checkout' });
+              // A single-page app routes the click itself and keeps this page: out of its way.
+              setTimeout(hideBanner);
+            },
           }),
         open &&
           h(Modal, {
@@ -129,7 +133,10 @@ export async function createWidget(host: WidgetHost): Promise<Widget> {
             imageUrl,
             now: () => host.now(),
             onDismiss: close,
-            onCheckout: () => host.track('exit_intent_clicked', { target: 'checkout' }),
+            onCheckout: () => {
+              host.track('exit_intent_clicked', { target: 'checkout' });
+              setTimeout(close); // not a dismissal
+            },
             onEmail: (email) => {
               host.identify({ email });
               host.track('exit_intent_submitted');

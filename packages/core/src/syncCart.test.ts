@@ -1,0 +1,81 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { checkConfig } from './checkConfig.js';
+import { createCartback } from './createCartback.js';
+import { memoryStorage } from './memoryStorage.js';
+import { syncCart } from './syncCart.js';
+import type { Platform } from './types.js';
+
+const created: Array<{ destroy(): void }> = [];
+afterEach(() => created.splice(0).forEach((api) => api.destroy()));
+
+async function setup(config: object = { currency: 'EUR', debug: true }) {
+  const platform = {
+    storage: memoryStorage(),
+    now: () => 1_700_000_000_000,
+    uuid: () => 'uuid-1',
+    console: { warn: vi.fn(), error: vi.fn(), info: vi.fn() },
+  } satisfies Platform;
+  const cartback = createCartback(checkConfig(config).config!, platform, false);
+  created.push(cartback);
+  await cartback.ready;
+  const changes = vi.fn();
+  cartback.cart.subscribe(changes);
+  return { cartback, platform, changes };
+}
+
+const beans = { id: '101', variant: '9001', name: 'Beans', price: 19.99, quantity: 3 };
+const mug = { id: '102', name: 'Mug', price: 8.5, quantity: 1 };
+
+describe('syncCart', () => {
+  it("replaces the cart with the platform's, under the platform's id", async () => {
+    const { cartback } = await setup();
+    syncCart(cartback, 'shopify', [beans, mug], 'Z2NwLWV1?key=abc');
+    expect(cartback.cart.items).toEqual([beans, mug]);
+    expect(cartback.cart.value).toBe(68.47);
+    expect(cartback.core.cart.getState()).toMatchObject({ id: 'Z2NwLWV1?key=abc', version: 1 });
+  });
+
+  it('changes nothing when the same cart is read again', async () => {
+    const { cartback, changes } = await setup();
+    syncCart(cartback, 'shopify', [beans, mug], 'token');
+    changes.mockClear();
+    syncCart(cartback, 'shopify', [{ ...beans }, { ...mug }], 'token');
+    syncCart(cartback, 'woocommerce', [{ ...beans }, { ...mug }]);
+    expect(changes).not.toHaveBeenCalled();
+    expect(cartback.core.cart.getState().version).toBe(1);
+  });
+
+  it('drops lines of quantity 0 and follows a cart emptied on the platform', async () => {
+    const { cartback } = await setup();
+    syncCart(cartback, 'woocommerce', [beans, { ...mug, quantity: 0 }]);
+    expect(cartback.cart.items.map((item) => item.id)).toEqual(['101']);
+    syncCart(cartback, 'woocommerce', []);
+    expect(cartback.cart.count).toBe(0);
+  });
+
+  it('starts a new cart (version 0, then the items) when the platform names another cart', async () => {
+    const { cartback } = await setup();
+    syncCart(cartback, 'shopify', [beans], 'token-1');
+    syncCart(cartback, 'shopify', [mug], 'token-2');
+    expect(cartback.core.cart.getState()).toMatchObject({ id: 'token-2', version: 1, items: [mug] });
+  });
+
+  it('ignores a cart with one malformed item, with a debug line and no error', async () => {
+    const { cartback, platform, changes } = await setup();
+    syncCart(cartback, 'shopify', [mug]);
+    changes.mockClear();
+    syncCart(cartback, 'shopify', [beans, { ...mug, price: -1 }], 'token');
+    expect(changes).not.toHaveBeenCalled();
+    expect(cartback.cart.items).toEqual([mug]);
+    expect(platform.console.error).not.toHaveBeenCalled();
+    expect(platform.console.info).toHaveBeenCalledWith(
+      '[cartback] shopify: item.price must be a finite number >= 0, e.g. 19.99 (got -1). The cart was ignored.',
+    );
+  });
+
+  it('says nothing without debug', async () => {
+    const { cartback, platform } = await setup({ currency: 'EUR' });
+    syncCart(cartback, 'shopify', [{ ...mug, price: 'x' as unknown as number }]);
+    expect(platform.console.info).not.toHaveBeenCalled();
+  });
+});
