@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type RequestListener, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { serveStatic } from '../../examples/serveStatic';
 import { runCartAction, type CartAction } from './shopifyCartActions';
 import { cartJson, findVariant, imageUrl, PRODUCTS, type CartLine } from './shopifyCatalog';
 import { cartbackDistDir, fixturesDir } from './startSite';
+import { listenLocally } from './listenLocally';
 
 const themeDir = resolve(fixturesDir, 'shopify');
 
@@ -153,16 +153,7 @@ export async function startShopifyStore(): Promise<ShopifyStore> {
       else res.destroy();
     });
   });
-  await new Promise<void>((done, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => done());
-  });
-  store.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  store.close = () =>
-    new Promise<void>((done) => {
-      server.closeAllConnections();
-      server.close(() => done());
-    });
+  Object.assign(store, await listenLocally(server));
   return store;
 }
 

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serveStatic } from '../../examples/serveStatic';
+import { listenLocally } from './listenLocally';
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 export const cartbackDistDir = resolve(repoRoot, 'packages/cartback/dist');
@@ -44,25 +44,5 @@ export async function startSite(): Promise<Site> {
       });
     },
   });
-  const url = await listenOnFreePort(server);
-  return {
-    url,
-    received,
-    close: () =>
-      new Promise<void>((done) => {
-        server.closeAllConnections();
-        server.close(() => done());
-      }),
-  };
-}
-
-function listenOnFreePort(server: Server): Promise<string> {
-  return new Promise((resolveUrl, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      if (typeof address !== 'object' || !address) return reject(new Error('server has no address'));
-      resolveUrl(`http://127.0.0.1:${address.port}`);
-    });
-  });
+  return { ...(await listenLocally(server)), received };
 }

@@ -1,8 +1,8 @@
 import { createServer, type RequestListener } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { serveStatic } from '../../examples/serveStatic';
 import { cartbackDistDir, fixturesDir } from './startSite';
+import { listenLocally } from './listenLocally';
 
 export interface Store {
   /** e.g. http://127.0.0.1:41234 (no trailing slash) */
@@ -36,15 +36,6 @@ export async function startStore(): Promise<Store> {
     const delay = Number(new URL(req.url ?? '/', 'http://store.invalid').searchParams.get('delay')) || 0;
     setTimeout(() => serveFiles(req, res), Math.min(delay, 5_000));
   });
-  await new Promise<void>((done, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => done());
-  });
-  store.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  store.close = () =>
-    new Promise<void>((done) => {
-      server.closeAllConnections();
-      server.close(() => done());
-    });
+  Object.assign(store, await listenLocally(server));
   return store;
 }

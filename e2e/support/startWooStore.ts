@@ -2,11 +2,11 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type RequestListener, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { serveStatic } from '../../examples/serveStatic';
 import { cartbackDistDir, fixturesDir, repoRoot } from './startSite';
 import { cartFragments, cartItemKey, PRODUCTS, storeApiCart, type Line } from './wooStoreApi';
+import { listenLocally } from './listenLocally';
 
 /** One request to the store's cart endpoints (`?wc-ajax=` or the Store API) and its answer. */
 export interface Exchange {
@@ -213,15 +213,6 @@ export async function startWooStore(): Promise<WooStore> {
       else res.destroy();
     });
   });
-  await new Promise<void>((done, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => done());
-  });
-  store.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  store.close = () =>
-    new Promise<void>((done) => {
-      server.closeAllConnections();
-      server.close(() => done());
-    });
+  Object.assign(store, await listenLocally(server));
   return store;
 }

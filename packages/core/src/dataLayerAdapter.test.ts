@@ -1,26 +1,14 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { checkConfig } from './checkConfig.js';
-import { createCartback } from './createCartback.js';
+import { describe, expect, it, vi } from 'vitest';
 import { startAdapter } from './dataLayerAdapter.js';
-import { memoryStorage } from './memoryStorage.js';
-import type { Platform } from './types.js';
+import { destroyAfterEach, startInertCartback } from './testing/startInertCartback.js';
 
 type DataLayer = unknown[];
 type TestWindow = { dataLayer?: DataLayer };
 
-const created: Array<{ destroy(): void }> = [];
-afterEach(() => created.splice(0).forEach((api) => api.destroy()));
+destroyAfterEach();
 
 async function setup(win: TestWindow = { dataLayer: [] }) {
-  const platform = {
-    storage: memoryStorage(),
-    now: () => 1_700_000_000_000,
-    uuid: () => 'uuid-1',
-    console: { warn: vi.fn(), error: vi.fn(), info: vi.fn() },
-  } satisfies Platform;
-  const cartback = createCartback(checkConfig({ currency: 'EUR', debug: true }).config!, platform, false);
-  created.push(cartback);
-  await cartback.ready;
+  const { cartback, platform } = await startInertCartback();
   const purchase = vi.spyOn(cartback, 'purchase');
   const checkoutStarted = vi.spyOn(cartback, 'checkoutStarted');
   const stop = startAdapter(cartback, win as unknown as Window);
@@ -124,8 +112,10 @@ describe('the dataLayer adapter', () => {
     dataLayer.push(remove(tee(5)));
     expect(cartback.cart.items).toEqual([{ ...TEE, variant: 'L', quantity: 1 }]);
 
+    const { version } = cartback.core.cart.getState();
     dataLayer.push(remove({ item_id: 'SKU-TEE', item_variant: 'XL', quantity: 1 }));
     expect(cartback.cart.items).toEqual([{ ...TEE, variant: 'L', quantity: 1 }]);
+    expect(cartback.core.cart.getState().version, 'a removal of nothing is no change').toBe(version);
     expect(debug()).toEqual(['[cartback] datalayer: remove_from_cart: "SKU-TEE" (XL) is not in the cart']);
   });
 

@@ -46,7 +46,7 @@ function apply(cartback: Cartback, event: Ga4Event, orders: Set<string>): void {
       if (line) lines = lines.map((l) => (l === line ? { ...l, quantity: l.quantity - quantity } : l)).filter((l) => l.quantity > 0);
       else adapterDebug(cartback, ADAPTER, `remove_from_cart: ${describeValue(id)}${variant ? ` (${variant})` : ''} is not in the cart`);
     }
-    cart.set(lines);
+    syncCart(cartback, ADAPTER, lines); // nothing found, nothing changed: no new version
   } else {
     // view_cart and begin_checkout list the whole cart.
     syncCart(cartback, ADAPTER, checked);

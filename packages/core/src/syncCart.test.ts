@@ -1,23 +1,11 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { checkConfig } from './checkConfig.js';
-import { createCartback } from './createCartback.js';
-import { memoryStorage } from './memoryStorage.js';
+import { describe, expect, it, vi } from 'vitest';
 import { syncCart } from './syncCart.js';
-import type { Platform } from './types.js';
+import { destroyAfterEach, startInertCartback } from './testing/startInertCartback.js';
 
-const created: Array<{ destroy(): void }> = [];
-afterEach(() => created.splice(0).forEach((api) => api.destroy()));
+destroyAfterEach();
 
-async function setup(config: object = { currency: 'EUR', debug: true }) {
-  const platform = {
-    storage: memoryStorage(),
-    now: () => 1_700_000_000_000,
-    uuid: () => 'uuid-1',
-    console: { warn: vi.fn(), error: vi.fn(), info: vi.fn() },
-  } satisfies Platform;
-  const cartback = createCartback(checkConfig(config).config!, platform, false);
-  created.push(cartback);
-  await cartback.ready;
+async function setup(config?: object) {
+  const { cartback, platform } = await startInertCartback(config);
   const changes = vi.fn();
   cartback.cart.subscribe(changes);
   return { cartback, platform, changes };

@@ -1,0 +1,27 @@
+import { afterEach, vi } from 'vitest';
+import { checkConfig } from '../checkConfig.js';
+import { createCartback, type Cartback } from '../createCartback.js';
+import { memoryStorage } from '../memoryStorage.js';
+import type { Platform } from '../types.js';
+
+/**
+ * A cartback for adapter tests: in memory, with no tracking chunk (nothing is sent), its saved
+ * cart loaded, and a console of spies. Call `destroyAfterEach()` once per file to clean up.
+ */
+export async function startInertCartback(config: object = { currency: 'EUR', debug: true }) {
+  const platform = {
+    storage: memoryStorage(),
+    now: () => 1_700_000_000_000,
+    uuid: () => 'uuid-1',
+    console: { warn: vi.fn(), error: vi.fn(), info: vi.fn() },
+  } satisfies Platform;
+  const cartback = createCartback(checkConfig(config).config!, platform, false);
+  started.push(cartback);
+  await cartback.ready;
+  return { cartback, platform };
+}
+
+const started: Cartback[] = [];
+
+/** Destroys, after each test, every cartback the test started. */
+export const destroyAfterEach = () => afterEach(() => started.splice(0).forEach((cartback) => cartback.destroy()));
