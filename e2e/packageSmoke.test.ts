@@ -158,7 +158,11 @@ api.on('cart_abandoned', console.log);
     const keepsIdb = /indexedDB/.test(eagerCode);
     console.log(`[e2e] coreOnly: the IndexedDB storage ${keepsIdb ? 'IS STILL BUNDLED' : 'tree-shaken away'}`);
     expect(core.eager.some((file) => file == core.chunkOf('node_modules/@cartback/core/dist/tracking.js'))).toBe(false);
-    // Measured 2026-11-21: 1,863 B. Raise only with a reason a shop importing one helper would accept.
-    expect(core.eagerGzip, 'validateItem alone costs more than it did').toBeLessThanOrEqual(1_950);
+    // Measured 2026-11-21: 1,863 B; then 2,011 B, in five files instead of four: the platform
+    // adapters check items with the engine's validateItem (core.validateItem) rather than a
+    // copy each, which moves it into a chunk esbuild shares with them. That costs a shop that
+    // imports validateItem alone about 0.1 KB and saves every page of a store with an adapter
+    // 0.55-0.7 KB. Raise only with a reason a shop importing one helper would accept.
+    expect(core.eagerGzip, 'validateItem alone costs more than it did').toBeLessThanOrEqual(2_100);
   });
 });

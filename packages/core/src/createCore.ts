@@ -10,6 +10,7 @@ import { loadRecord } from './loadRecord.js';
 import { memoryStorage } from './memoryStorage.js';
 import { CART_KEY, CART_VERSION, isCartRecord } from './records.js';
 import { tabCopy } from './tabCopy.js';
+import { validateItem } from './validateItem.js';
 import type { CartSnapshot, CartState, ChangeSource, KeyValueStorage, Platform, Unsubscribe } from './types.js';
 
 export const CHANNEL_NAME = 'cartback';
@@ -104,6 +105,8 @@ export function createCore(config: ResolvedConfig, platform: Platform) {
     report,
     reject,
     cart,
+    /** For the lazy platform adapters, which check a platform's items before they change the cart. */
+    validateItem: (item: unknown, call: string) => validateItem(item, config.currency, call),
     ready,
     gpc,
     getStorage: () => storage,

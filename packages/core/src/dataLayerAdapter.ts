@@ -3,7 +3,6 @@ import type { Cartback } from './createCartback.js';
 import { readGa4Event, type Ga4Event } from './readGa4Event.js';
 import type { StartAdapter } from './startPlatformAdapter.js';
 import { adapterDebug, syncCart } from './syncCart.js';
-import { validateItem } from './validateItem.js';
 
 const ADAPTER = 'datalayer';
 
@@ -36,7 +35,7 @@ function apply(cartback: Cartback, event: Ga4Event, orders: Set<string>): void {
     );
   // A removal names the line by id and variant: its price does not matter.
   const checked = items.map((item) =>
-    validateItem(name == 'remove_from_cart' ? { ...item, price: item.price ?? 0 } : item, currency, name),
+    cartback.core.validateItem(name == 'remove_from_cart' ? { ...item, price: item.price ?? 0 } : item, name),
   );
   if (name == 'add_to_cart') for (const item of checked) cart.add(item);
   else if (name == 'remove_from_cart') {

@@ -1,6 +1,5 @@
 import type { Cartback } from './createCartback.js';
 import type { CartItemInput } from './types.js';
-import { validateItem } from './validateItem.js';
 
 /** A debug line from an adapter: shown with `debug: true`, silent otherwise. */
 export function adapterDebug(cartback: Cartback, adapter: string, message: string): void {
@@ -14,13 +13,13 @@ export function adapterDebug(cartback: Cartback, adapter: string, message: strin
  * is reported as a debug line; the same cart again changes nothing (no new version, no event).
  */
 export function syncCart(cartback: Cartback, adapter: string, items: CartItemInput[], id?: string): void {
-  const { cart, config } = cartback.core;
+  const { cart, config, platform, validateItem } = cartback.core;
   let next;
   try {
-    next = items.map((item) => validateItem(item, config.currency, adapter)).filter((item) => item.quantity);
+    next = items.map((item) => validateItem(item, adapter)).filter((item) => item.quantity);
   } catch (error) {
     // The message already reads "[cartback] <adapter>: item.price must be ...".
-    if (config.debug) cartback.core.platform.console.info(`${(error as Error).message} The cart was ignored.`);
+    if (config.debug) platform.console.info(`${(error as Error).message} The cart was ignored.`);
     return;
   }
   // The platform's cart id (Shopify's token) names a new cart: it starts at version 0.
