@@ -2,12 +2,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CartbackApi } from 'cartback';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { startDemo, type Demo } from '../examples/startDemo';
 import { waitForTracking } from './support/cartbackPage';
-import { launchBrowser } from './support/launchBrowser';
-import { observeQuietPeriod, watchPage, type PageWatch } from './support/watchPage';
+import { setupBrowserTests } from './support/setupBrowserTests';
+import { observeQuietPeriod, type PageWatch } from './support/watchPage';
 import { exitThroughTop, isModalOpen, waitForModal } from './support/widgetPage';
 
 // The single-page shop (examples/spa, built by esbuild.config.ts with cartback from npm) as
@@ -37,25 +37,26 @@ const EVENT_TYPES = [
 ];
 const TITLE = ' — Fernhill Coffee Roasters';
 
-let browser: Browser;
-let demo: Demo;
-let dataDir: string;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'cartback-spa-'));
-  [browser, demo] = await Promise.all([launchBrowser(), startDemo({ dataDir })]);
+/**
+ * The demo (the single-page shop and the collector) with its own data directory, for the file;
+ * pages open on the single-page shop's origin.
+ */
+async function startSpaDemo(): Promise<Demo & { url: string }> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'cartback-spa-'));
+  const demo = await startDemo({ dataDir });
   // The demo arms exit intent after 2 s, for people; the tests need no wait.
   demo.spaConfig.exitIntent = { ...(demo.spaConfig.exitIntent as object), armDelay: 0 };
-});
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-});
-afterAll(async () => {
-  await browser?.close();
-  await demo?.close();
-  await rm(dataDir, { recursive: true, force: true });
-});
+  return {
+    ...demo,
+    url: demo.spaUrl,
+    async close() {
+      await demo.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+const t = setupBrowserTests(startSpaDemo);
 
 /** Init script: hides the Navigation API, so cartback falls back to watching link clicks. */
 function withoutNavigationApi(): void {
@@ -67,13 +68,7 @@ function withoutNavigationApi(): void {
  * document: the mark outlives every route change, and a page load would lose it.
  */
 async function openShop(path: string, initScripts: Array<() => void> = []): Promise<{ page: Page; watch: PageWatch }> {
-  const context = await browser.newContext();
-  contexts.push(context);
-  context.setDefaultTimeout(10_000);
-  const page = await context.newPage();
-  const watch = await watchPage(page);
-  for (const script of initScripts) await page.addInitScript(script);
-  await page.goto(demo.spaUrl + path);
+  const { page, watch } = await t.openPage(path, { initScripts });
   await page.waitForSelector('main h1');
   await page.evaluate(async (types) => {
     const w = window as SpaWindow;
@@ -105,7 +100,7 @@ const emitted = (page: Page) => page.evaluate(() => (window as SpaWindow).emitte
 /** What the collector stored about the cart `cartId`, of `type` if given (one per id). */
 async function stored(cartId: string, type?: string): Promise<SpaEvent[]> {
   const query = new URLSearchParams({ limit: '500', ...(type && { type }) });
-  const response = await fetch(`${demo.collectorUrl}/api/events?${query}`);
+  const response = await fetch(`${t.site.collectorUrl}/api/events?${query}`);
   const { events } = (await response.json()) as { events: Array<{ event: SpaEvent }> };
   const mine = events.map(({ event }) => event).filter((event) => event.cart.id == cartId);
   return [...new Map(mine.map((event) => [event.id, event])).values()];
@@ -123,7 +118,7 @@ async function flushToCollector(page: Page, cartId: string): Promise<void> {
 /** Clicks an in-app link and waits until the route has rendered its title. */
 async function follow(page: Page, selector: string, path: string, title: string): Promise<void> {
   await page.click(selector);
-  await page.waitForURL(demo.spaUrl + path);
+  await page.waitForURL(t.site.spaUrl + path);
   await expect.poll(() => page.title()).toBe(title + TITLE);
 }
 
@@ -152,7 +147,7 @@ describe('the single-page shop (examples/spa)', () => {
     await page.click('[data-add-to-cart="colombia-huila"]');
     const onProduct = await waitForEmitted(page, { type: 'cart_updated', count: 3 });
     expect(onProduct.page).toMatchObject({
-      url: `${demo.spaUrl}/product/colombia-huila`,
+      url: `${t.site.spaUrl}/product/colombia-huila`,
       path: '/product/colombia-huila',
       title: 'Colombia Huila' + TITLE,
     });
@@ -173,7 +168,7 @@ describe('the single-page shop (examples/spa)', () => {
     await expect.poll(() => page.title()).toBe('Your cart' + TITLE);
     await page.goBack();
     await page.waitForSelector('[data-add-to-cart="colombia-huila"]');
-    expect(page.url()).toBe(`${demo.spaUrl}/product/colombia-huila`);
+    expect(page.url()).toBe(`${t.site.spaUrl}/product/colombia-huila`);
     await page.goForward();
     await page.waitForSelector('[data-cart-lines]');
     expect(await isSameDocument(page)).toBe(true);
@@ -197,7 +192,7 @@ describe('the single-page shop (examples/spa)', () => {
   });
 
   it('re-evaluates exit-intent targeting on each route: suppressed on /checkout (excluded), shown on /cart', async () => {
-    expect((demo.spaConfig.exitIntent as { exclude: string[] }).exclude).toEqual(['/checkout']);
+    expect((t.site.spaConfig.exitIntent as { exclude: string[] }).exclude).toEqual(['/checkout']);
     const { page, watch } = await openShop('/');
     await page.click('[data-add-to-cart="fernhill-espresso"]');
     await follow(page, '.cart-link', '/cart', 'Your cart');
@@ -283,19 +278,19 @@ describe('the single-page shop (examples/spa)', () => {
   });
 
   it('serves the app under the strict CSP, its config, and a 404 for a missing file', async () => {
-    const route = await fetch(`${demo.spaUrl}/cart?from=link`);
+    const route = await fetch(`${t.site.spaUrl}/cart?from=link`);
     expect(route.status).toBe(200);
     expect(route.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(route.headers.get('content-security-policy')).toContain("script-src 'self';");
     expect(await route.text()).toContain('<script type="module" src="/main.js"></script>');
-    const config = await (await fetch(`${demo.spaUrl}/config.js`)).text();
+    const config = await (await fetch(`${t.site.spaUrl}/config.js`)).text();
     expect(config).toContain('window.cartbackDemoConfig = ');
-    expect(config).toContain(JSON.stringify(demo.endpoint));
-    const app = await fetch(`${demo.spaUrl}/main.js`);
+    expect(config).toContain(JSON.stringify(t.site.endpoint));
+    const app = await fetch(`${t.site.spaUrl}/main.js`);
     expect(app.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
     expect(app.headers.get('content-security-policy')).toContain("script-src 'self';");
-    expect((await fetch(`${demo.spaUrl}/missing.js`)).status).toBe(404);
-    expect((await fetch(`${demo.spaUrl}/..%2f..%2fpackage.json`)).status).toBe(404);
-    expect((await fetch(`${demo.spaUrl}/cart`, { method: 'POST' })).status).toBe(405);
+    expect((await fetch(`${t.site.spaUrl}/missing.js`)).status).toBe(404);
+    expect((await fetch(`${t.site.spaUrl}/..%2f..%2fpackage.json`)).status).toBe(404);
+    expect((await fetch(`${t.site.spaUrl}/cart`, { method: 'POST' })).status).toBe(405);
   });
 });

@@ -2,12 +2,15 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { waitForCartback, type CartItem } from '../support/cartbackPage';
 import { APRON, GIFT_CARD, imageUrl, KETTLE, MUG, TEA } from '../support/shopifyCatalog';
-import { addWithForm, cartCookie, cartOf, setupShopifyTests, themeDoes, themeLog, waitForAdapter, type ThemeWindow } from '../support/shopifyPage';
+import { setupBrowserTests } from '../support/setupBrowserTests';
+import { addWithForm, cartCookie, cartOf, themeDoes, themeLog, waitForAdapter, type ThemeWindow } from '../support/shopifyPage';
+import { startShopifyStore } from '../support/startShopifyStore';
 import type { CartRequest } from '../support/startShopifyStore';
 import { observeQuietPeriod } from '../support/watchPage';
 import { part, waitForModal } from '../support/widgetPage';
 
-const t = setupShopifyTests();
+/** One browser and one fixture Shopify store for the file; a fresh profile per test. */
+const t = setupBrowserTests(startShopifyStore, 5_000);
 
 const [SAGE, RUST] = APRON.variants as [(typeof APRON.variants)[0], (typeof APRON.variants)[0]];
 const MUG_VARIANT = MUG.variants[0]!;
@@ -20,7 +23,7 @@ const item = (product: typeof APRON, variant: (typeof APRON.variants)[0], quanti
   price: variant.price / 100,
   quantity,
   url: `/products/${product.handle}?variant=${variant.id}`,
-  ...(product.image ? { image: imageUrl(t.store.url, product.image) } : {}),
+  ...(product.image ? { image: imageUrl(t.site.url, product.image) } : {}),
   ...(variant.sku ? { sku: variant.sku } : {}),
 });
 
@@ -41,7 +44,7 @@ async function typeQuantity(page: Page, variantId: number, quantity: number) {
 
 describe('Shopify adapter', () => {
   it("fills cartback's cart from the theme's own buttons (fetch and XMLHttpRequest), under the whole Shopify token", async () => {
-    const { page, context, watch } = await t.open('/');
+    const { page, context, watch } = await t.openPage('/');
     await waitForAdapter(page);
     expect((await cartOf(page)).items).toEqual([]);
 
@@ -61,7 +64,7 @@ describe('Shopify adapter', () => {
   });
 
   it('follows quantity changes, removals and clearing in the drawer', async () => {
-    const { page, context } = await t.open('/');
+    const { page, context } = await t.openPage('/');
     await waitForAdapter(page);
     await themeDoes(page, () => addWithForm(page, APRON.handle, 3), 3);
     await themeDoes(page, () => quickAdd(page, MUG.handle), 4);
@@ -83,7 +86,7 @@ describe('Shopify adapter', () => {
   });
 
   it('reads the cart after requests it did not see the theme make: raw XMLHttpRequest, and /cart/change without .js', async () => {
-    const { page } = await t.open('/');
+    const { page } = await t.openPage('/');
     await waitForAdapter(page);
     // No theme code around these: no redraw, no cart:updated event. Only the requests tell.
     await page.evaluate((id) => {
@@ -115,16 +118,16 @@ describe('Shopify adapter', () => {
     const sent = ({ method, path, headers, body }: CartRequest) => ({ method, path, headers, body });
     const posts = (requests: CartRequest[]) => requests.filter((r) => r.method === 'POST');
 
-    const plain = await t.open('/?cartback=off');
-    let from = t.store.requests.length;
+    const plain = await t.openPage('/?cartback=off');
+    let from = t.site.requests.length;
     await shop(plain.page);
-    const withoutCartback = posts(t.store.requests.slice(from));
+    const withoutCartback = posts(t.site.requests.slice(from));
 
-    const shopped = await t.open('/');
+    const shopped = await t.openPage('/');
     await waitForAdapter(shopped.page);
-    from = t.store.requests.length;
+    from = t.site.requests.length;
     await shop(shopped.page);
-    const withCartback = posts(t.store.requests.slice(from));
+    const withCartback = posts(t.site.requests.slice(from));
 
     expect(withoutCartback.map((r) => r.path)).toEqual(['/cart/add.js', '/cart/add.js', '/cart/add.js', '/cart/change.js', '/cart/update.js', '/cart/change.js', '/cart/clear.js']);
     expect(withCartback.map(sent)).toEqual(withoutCartback.map(sent));
@@ -134,7 +137,7 @@ describe('Shopify adapter', () => {
   });
 
   it('destroy() puts back the browser’s fetch and XMLHttpRequest.prototype.open, and the theme’s later requests change nothing', async () => {
-    const { page } = await t.open('/', {
+    const { page } = await t.openPage('/', {
       initScripts: [
         () => {
           const w = window as unknown as { native: unknown[] };
@@ -154,17 +157,17 @@ describe('Shopify adapter', () => {
 
     await page.evaluate(() => (window as ThemeWindow).cartback.destroy());
     expect(await isNative()).toEqual([true, true]);
-    const from = t.store.requests.length;
+    const from = t.site.requests.length;
     await themeDoes(page, () => quickAdd(page, MUG.handle), 3);
     await themeDoes(page, () => addWithForm(page, TEA.handle, 1), 4);
     await observeQuietPeriod(page);
     expect((await cartOf(page)).items).toEqual([item(APRON, SAGE, 2)]);
     // Only the theme read the cart (it asks for JSON; cartback's own read sends the browser's Accept: */*).
-    expect(t.store.requests.slice(from).filter((r) => r.method === 'GET' && r.headers.accept !== 'application/json')).toEqual([]);
+    expect(t.site.requests.slice(from).filter((r) => r.method === 'GET' && r.headers.accept !== 'application/json')).toEqual([]);
   });
 
   it('leaves the cart as it was, with a debug line, when /cart.js answers HTML, not a cart, or an error', async () => {
-    const { page, watch } = await t.open('/?debug');
+    const { page, watch } = await t.openPage('/?debug');
     await waitForAdapter(page);
     await themeDoes(page, () => addWithForm(page, APRON.handle, 1), 1);
     await expectCart(page, [item(APRON, SAGE, 1)], 19.99, 1);
@@ -175,21 +178,21 @@ describe('Shopify adapter', () => {
         ['not-a-cart', /^\[cartback\] shopify: \/cart\.js was not read \(the cart has no token\); the cart is left as it was\.$/],
         ['error', /^\[cartback\] shopify: \/cart\.js was not read \(HTTP 500\); the cart is left as it was\.$/],
       ] as const) {
-        t.store.cartJs = mode;
+        t.site.cartJs = mode;
         const before = debugLines().length;
         await page.evaluate((id) => fetch('/cart/add.js', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ id, quantity: 1 }) }), MUG_VARIANT.id);
         await expect.poll(() => debugLines().slice(before)).toEqual([expect.stringMatching(reason)]);
         expect((await cartOf(page)).items).toEqual([item(APRON, SAGE, 1)]);
       }
     } finally {
-      t.store.cartJs = 'ok';
+      t.site.cartJs = 'ok';
     }
     expect(watch.pageErrors).toEqual([]);
     expect(await watch.windowErrors()).toEqual([]);
   });
 
   it('ignores a cart in another currency than data-currency, and says how to set it', async () => {
-    const { page, watch } = await t.open('/?currency=USD&debug');
+    const { page, watch } = await t.openPage('/?currency=USD&debug');
     await waitForAdapter(page);
     await themeDoes(page, () => addWithForm(page, APRON.handle, 1), 1);
     await expect
@@ -203,11 +206,11 @@ describe('Shopify adapter', () => {
   it('starts by itself on a Shopify page without data-platform; data-platform="false" keeps it off', async () => {
     const adapterFetched = (page: Page) =>
       page.evaluate(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/cdn/shop/t/1/assets/cartback-shopify.js')));
-    const detected = await t.open('/');
+    const detected = await t.openPage('/');
     await waitForAdapter(detected.page);
     expect(await adapterFetched(detected.page)).toBe(true);
 
-    const off = await t.open('/?platform=false');
+    const off = await t.openPage('/?platform=false');
     await waitForCartback(off.page);
     await themeDoes(off.page, () => addWithForm(off.page, APRON.handle, 2), 2);
     await observeQuietPeriod(off.page);
@@ -217,18 +220,18 @@ describe('Shopify adapter', () => {
   });
 
   it("links the exit-intent modal to Shopify's cart permalink", async () => {
-    const { page } = await t.open('/?platform=shopify');
+    const { page } = await t.openPage('/?platform=shopify');
     await waitForAdapter(page);
     await themeDoes(page, () => addWithForm(page, APRON.handle, 3), 3);
     await themeDoes(page, () => quickAdd(page, MUG.handle), 4);
     await expectCart(page, [item(MUG, MUG_VARIANT, 1), item(APRON, SAGE, 3)], 72.47, 4);
     await page.evaluate(() => (window as ThemeWindow).cartback.showExitIntent());
     await waitForModal(page);
-    expect(await part(page, 'checkout').getAttribute('href')).toBe(`${t.store.url}/cart/${MUG_VARIANT.id}:1,${SAGE.id}:3?cb_source=exit_intent`);
+    expect(await part(page, 'checkout').getAttribute('href')).toBe(`${t.site.url}/cart/${MUG_VARIANT.id}:1,${SAGE.id}:3?cb_source=exit_intent`);
   });
 
   it('sends cart_updated with the Shopify token as cart.id', async () => {
-    const { page, context } = await t.open('/');
+    const { page, context } = await t.openPage('/');
     await waitForAdapter(page);
     const emitted = page.evaluate(
       () => new Promise<void>((resolve) => (window as ThemeWindow).cartback.on('cart_updated', () => resolve())),
@@ -239,7 +242,7 @@ describe('Shopify adapter', () => {
     await emitted;
     await page.evaluate(() => (window as unknown as { cartback: { flush(): Promise<void> } }).cartback.flush());
     const sent = () =>
-      t.store.received
+      t.site.received
         .flatMap((body) => (body as { events: Array<{ type: string; cart?: { id: string } }> }).events)
         .filter((event) => event.type === 'cart_updated' && event.cart?.id === token);
     await expect.poll(() => sent().length).toBe(1);
@@ -247,41 +250,41 @@ describe('Shopify adapter', () => {
   });
 
   it("reads the cart again on the theme's cart events and on a return from the back/forward cache", async () => {
-    const { page, context } = await t.open('/');
+    const { page, context } = await t.openPage('/');
     await waitForAdapter(page);
     await themeDoes(page, () => addWithForm(page, APRON.handle, 1), 1);
     const token = (await cartCookie(context))!;
     // Another tab, or an app through a fetch of its own, changes the cart; the page is told by an event.
     let quantity = 1;
     for (const type of ['cart:update', 'cart:updated', 'cart:refresh', 'cart:change']) {
-      t.store.setQuantity(token, SAGE.id, ++quantity);
+      t.site.setQuantity(token, SAGE.id, ++quantity);
       await page.evaluate((type) => document.documentElement.dispatchEvent(new CustomEvent(type, { bubbles: true })), type);
       await expectCart(page, [item(APRON, SAGE, quantity)], (1999 * quantity) / 100, quantity);
     }
     // What the browser fires when it shows the page again from the back/forward cache (a real
     // restore depends on the browser's cache rules; the event is what the adapter listens to).
-    t.store.setQuantity(token, SAGE.id, 9);
+    t.site.setQuantity(token, SAGE.id, 9);
     await page.evaluate(() => window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true })));
     await expectCart(page, [item(APRON, SAGE, 9)], 179.91, 9);
   });
 
   it('works under a locale root: /fr/cart.js, /fr/cart/add.js, and the permalink under /fr/', async () => {
-    const { page, context } = await t.open('/fr/');
+    const { page, context } = await t.openPage('/fr/');
     await waitForAdapter(page);
     await themeDoes(page, () => addWithForm(page, APRON.handle, 2), 2);
     await expectCart(page, [item(APRON, SAGE, 2)], 39.98, 2);
     const token = await cartCookie(context);
-    const requests = t.store.requests.filter((r) => r.cart === token);
+    const requests = t.site.requests.filter((r) => r.cart === token);
     expect(requests.map((r) => `${r.method} ${r.path}`)).toContain('POST /fr/cart/add.js');
     // cartback's own reads (the theme's ask for JSON) went to the locale's /cart.js too.
     expect(new Set(requests.filter((r) => r.headers.accept !== 'application/json' && r.method === 'GET').map((r) => r.path))).toEqual(new Set(['/fr/cart.js']));
     await page.evaluate(() => (window as ThemeWindow).cartback.showExitIntent());
     await waitForModal(page);
-    expect(await part(page, 'checkout').getAttribute('href')).toBe(`${t.store.url}/fr/cart/${SAGE.id}:2?cb_source=exit_intent`);
+    expect(await part(page, 'checkout').getAttribute('href')).toBe(`${t.site.url}/fr/cart/${SAGE.id}:2?cb_source=exit_intent`);
   });
 
   it('reads the cart at start after a plain form post to /cart/add, which lands on /cart', async () => {
-    const { page } = await t.open('/');
+    const { page } = await t.openPage('/');
     await waitForAdapter(page);
     await addWithForm(page, GIFT_CARD.handle, 2);
     await page.waitForURL('**/cart');

@@ -1,26 +1,16 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
 import { getCart, waitForCartback, type CartItem, type TestWindow } from '../support/cartbackPage';
-import { launchBrowser } from '../support/launchBrowser';
-import { startWooStore, type Exchange, type WooStore } from '../support/startWooStore';
+import { setupBrowserTests } from '../support/setupBrowserTests';
+import { startWooStore, type Exchange } from '../support/startWooStore';
 import { cartItemKey } from '../support/wooStoreApi';
-import { observeQuietPeriod, watchPage, type PageWatch } from '../support/watchPage';
+import { observeQuietPeriod, type PageWatch } from '../support/watchPage';
 
-let browser: Browser | undefined;
-let store: WooStore;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  [browser, store] = await Promise.all([launchBrowser(), startWooStore()]);
-});
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-  store.cartAnswer = 'cart';
-  store.currency = 'EUR';
-});
-afterAll(async () => {
-  await browser?.close();
-  await store?.close();
+/** One browser and one fixture WooCommerce store for the file; a fresh profile (and session) per test. */
+const t = setupBrowserTests(startWooStore);
+afterEach(() => {
+  t.site.cartAnswer = 'cart';
+  t.site.currency = 'EUR';
 });
 
 type WooWindow = TestWindow & {
@@ -31,15 +21,13 @@ type WooWindow = TestWindow & {
 
 /** A shopper's page (a fresh profile and WooCommerce session) once cartback's adapter has read the cart. */
 async function openShop(path: string): Promise<{ page: Page; watch: PageWatch }> {
-  const context = await browser!.newContext();
-  context.setDefaultTimeout(10_000);
-  contexts.push(context);
-  const page = await context.newPage();
-  const watch = await watchPage(page);
-  await page.addInitScript(() => {
-    (window as unknown as WooWindow).native = { fetch: window.fetch, open: XMLHttpRequest.prototype.open };
+  const { page, watch } = await t.openPage(path, {
+    initScripts: [
+      () => {
+        (window as unknown as WooWindow).native = { fetch: window.fetch, open: XMLHttpRequest.prototype.open };
+      },
+    ],
   });
-  await page.goto(store.url + path);
   await waitForCartback(page);
   await waitForCartRead(page, 1);
   return { page, watch };
@@ -77,8 +65,8 @@ const beanie = (quantity: number): CartItem => ({
   price: 19.99,
   quantity,
   sku: 'woo-beanie-logo',
-  url: `${store.url}/product/beanie-with-logo/`,
-  image: `${store.url}/wp-content/uploads/beanie-with-logo-450x450.jpg`,
+  url: `${t.site.url}/product/beanie-with-logo/`,
+  image: `${t.site.url}/wp-content/uploads/beanie-with-logo-450x450.jpg`,
 });
 const coffee = (quantity: number): CartItem => ({
   id: '13',
@@ -86,8 +74,8 @@ const coffee = (quantity: number): CartItem => ({
   price: 12.5,
   quantity,
   sku: 'coffee-so',
-  url: `${store.url}/product/coffee-single-origin/`,
-  image: `${store.url}/wp-content/uploads/coffee-single-origin-450x450.jpg`,
+  url: `${t.site.url}/product/coffee-single-origin/`,
+  image: `${t.site.url}/wp-content/uploads/coffee-single-origin-450x450.jpg`,
 });
 const hoodie = (quantity: number): CartItem => ({
   id: '31',
@@ -95,8 +83,8 @@ const hoodie = (quantity: number): CartItem => ({
   price: 45,
   quantity,
   sku: 'woo-hoodie-blue-l',
-  url: `${store.url}/product/hoodie/`,
-  image: `${store.url}/wp-content/uploads/hoodie-450x450.jpg`,
+  url: `${t.site.url}/product/hoodie/`,
+  image: `${t.site.url}/wp-content/uploads/hoodie-450x450.jpg`,
 });
 
 interface SentEvent {
@@ -108,7 +96,7 @@ interface SentEvent {
 /** Every event of `type` the store's /events endpoint has received so far, once each (delivery is at-least-once). */
 const sentEvents = (type: string): SentEvent[] => [
   ...new Map(
-    store.received
+    t.site.received
       .flatMap((body) => (body as { events?: SentEvent[] }).events ?? [])
       .filter((event) => event.type === type)
       .map((event) => [event.id, event]),
@@ -119,8 +107,8 @@ const flush = (page: Page) => page.evaluate(() => (window as unknown as { cartba
 
 /** The exchanges with the store's cart endpoints made since `from`, leaving out cartback's own reads. */
 const themeExchanges = (from: number): Exchange[] =>
-  store.exchanges.slice(from).filter((exchange) => !(exchange.method === 'GET' && /wc\/store\/v1\/cart$/.test(exchange.url)));
-const cartReads = () => store.exchanges.filter((exchange) => exchange.method === 'GET' && /wc\/store\/v1\/cart$/.test(exchange.url)).length;
+  t.site.exchanges.slice(from).filter((exchange) => !(exchange.method === 'GET' && /wc\/store\/v1\/cart$/.test(exchange.url)));
+const cartReads = () => t.site.exchanges.filter((exchange) => exchange.method === 'GET' && /wc\/store\/v1\/cart$/.test(exchange.url)).length;
 
 describe('WooCommerce, classic theme (jQuery, ?wc-ajax=)', () => {
   it("fills cartback's cart through the theme's own buttons: ids, names, quantities and exact totals", async () => {
@@ -160,7 +148,7 @@ describe('WooCommerce, classic theme (jQuery, ?wc-ajax=)', () => {
     await clickThrough(page, '[data-product_id="11"]');
     await waitForCount(page, 1);
 
-    store.emptyCarts();
+    t.site.emptyCarts();
     // cart-fragments.js refreshes the mini-cart on `wc_fragment_refresh`, then triggers
     // `wc_fragments_refreshed`: only the jQuery event tells cartback (`get_refreshed_fragments`
     // is not a cart change).
@@ -186,7 +174,7 @@ describe('WooCommerce, classic theme (jQuery, ?wc-ajax=)', () => {
 
     await clickThrough(page, '[data-product_id="11"]');
     await waitForCount(page, 1);
-    store.emptyCarts();
+    t.site.emptyCarts();
     await page.evaluate(() => (window as unknown as WooWindow).jQuery(document.body).trigger('wc_fragment_refresh'));
     await waitForCount(page, 0);
     expect(watch.pageErrors).toEqual([]);
@@ -194,7 +182,7 @@ describe('WooCommerce, classic theme (jQuery, ?wc-ajax=)', () => {
 
   it("passes the theme's requests and answers through unchanged", async () => {
     const { page } = await openShop('/shop-classic.html');
-    const from = store.exchanges.length;
+    const from = t.site.exchanges.length;
     // The page's XMLHttpRequest and fetch are cartback's wrappers while it runs.
     expect(
       await page.evaluate(() => {
@@ -227,7 +215,7 @@ describe('WooCommerce, classic theme (jQuery, ?wc-ajax=)', () => {
     await clickThrough(page, '[data-product_id="13"]');
     await waitForCount(page, 1);
 
-    store.cartAnswer = answer;
+    t.site.cartAnswer = answer;
     await clickThrough(page, '[data-product_id="11"]');
     await expect.poll(() => wooDebugLines(watch).length).toBeGreaterThan(0);
 
@@ -242,7 +230,7 @@ describe('WooCommerce, classic theme (jQuery, ?wc-ajax=)', () => {
     await clickThrough(page, '[data-product_id="13"]');
     await waitForCount(page, 1);
 
-    store.currency = 'USD';
+    t.site.currency = 'USD';
     await clickThrough(page, '[data-product_id="11"]');
     await expect.poll(() => wooDebugLines(watch).length).toBeGreaterThan(0);
 
@@ -291,7 +279,7 @@ describe('WooCommerce, classic theme (jQuery, ?wc-ajax=)', () => {
     await waitForCount(page, 3);
     const bought = await getCartId(page);
 
-    await page.goto(`${store.url}/checkout/order-received/1234/?key=wc_order_fixture`);
+    await page.goto(`${t.site.url}/checkout/order-received/1234/?key=wc_order_fixture`);
     await waitForCartback(page);
     await waitForCount(page, 0);
     const orders = () => sentEvents('order_completed').filter((event) => event.order?.orderId === '1234');
@@ -317,7 +305,7 @@ describe('WooCommerce, block theme (Store API, plain permalinks, no jQuery)', ()
 
   it('follows a removal, and passes the Store API requests and answers through unchanged', async () => {
     const { page } = await openShop('/shop-blocks.html');
-    const from = store.exchanges.length;
+    const from = t.site.exchanges.length;
     await clickThrough(page, '[data-product_id="13"]');
     await clickThrough(page, '[data-product_id="11"]');
     await waitForLines(page, [['13', 1], ['11', 1]]);
@@ -345,7 +333,7 @@ describe('WooCommerce, block theme (Store API, plain permalinks, no jQuery)', ()
     await clickThrough(page, '[data-product_id="11"]');
     await waitForCount(page, 1);
 
-    store.emptyCarts();
+    t.site.emptyCarts();
     await page.evaluate(() => window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true })));
     await waitForCount(page, 0);
     expect(await getCart(page)).toEqual({ items: [], value: 0, count: 0 });

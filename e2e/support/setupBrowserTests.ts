@@ -4,8 +4,15 @@ import { launchBrowser } from './launchBrowser';
 import { startSite, type Site } from './startSite';
 import { watchPage, type PageWatch } from './watchPage';
 
-export interface BrowserTests {
-  readonly site: Site;
+/** What the tests open pages on: the fixture site, a fixture platform store, the demo... */
+export interface TestServer {
+  /** e.g. http://127.0.0.1:41234 (no trailing slash): pages are opened relative to it. */
+  url: string;
+  close(): Promise<void>;
+}
+
+export interface BrowserTests<S extends TestServer = Site> {
+  readonly site: S;
   readonly browser: Browser;
   /** A fresh profile (its own IndexedDB), closed after the test. */
   newContext(): Promise<BrowserContext>;
@@ -17,14 +24,20 @@ export interface BrowserTests {
   }>;
 }
 
-/** One browser and one site per test file; one browser context per test. */
-export function setupBrowserTests(): BrowserTests {
+/**
+ * One browser and one server per test file (the fixture site unless `start` gives another);
+ * one browser context per test. `timeout` is each context's default, below the test timeout,
+ * so a stuck step fails with its own message.
+ */
+export function setupBrowserTests(): BrowserTests;
+export function setupBrowserTests<S extends TestServer>(start: () => Promise<S>, timeout?: number): BrowserTests<S>;
+export function setupBrowserTests(start: () => Promise<TestServer> = startSite, timeout = 10_000): BrowserTests<TestServer> {
   let browser: Browser | undefined;
-  let site: Site | undefined;
+  let site: TestServer | undefined;
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    [browser, site] = await Promise.all([launchBrowser(), startSite()]);
+    [browser, site] = await Promise.all([launchBrowser(), start()]);
   });
   afterEach(async () => {
     await Promise.all(contexts.splice(0).map((context) => context.close()));
@@ -34,9 +47,9 @@ export function setupBrowserTests(): BrowserTests {
     await site?.close();
   });
 
-  const tests: BrowserTests = {
+  const tests: BrowserTests<TestServer> = {
     get site() {
-      if (!site) throw new Error('the site is not started (beforeAll failed?)');
+      if (!site) throw new Error('the server is not started (beforeAll failed?)');
       return site;
     },
     get browser() {
@@ -45,8 +58,7 @@ export function setupBrowserTests(): BrowserTests {
     },
     async newContext() {
       const context = await tests.browser.newContext();
-      // Below the test timeout, so a stuck step fails with its own message.
-      context.setDefaultTimeout(10_000);
+      context.setDefaultTimeout(timeout);
       contexts.push(context);
       return context;
     },

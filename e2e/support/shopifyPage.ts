@@ -1,9 +1,5 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
 import { waitForCartback, type CartItem, type TestWindow } from './cartbackPage';
-import { launchBrowser } from './launchBrowser';
-import { startShopifyStore, type ShopifyStore } from './startShopifyStore';
-import { watchPage, type PageWatch } from './watchPage';
 
 /** An answer to a cart request as the theme's code got it (e2e/fixtures/shopify/assets/theme.js). */
 export interface ThemeLogEntry {
@@ -16,48 +12,6 @@ type ThemeWindow = TestWindow & {
   themeLog: ThemeLogEntry[];
   cartback: TestWindow['cartback'] & { cart: { id: string }; showExitIntent(): Promise<void> };
 };
-
-export interface ShopifyTests {
-  readonly store: ShopifyStore;
-  /** A store page (`/`, `/cart`, `/fr/`...) in a fresh browser profile unless `context` is given. */
-  open(path: string, options?: { context?: BrowserContext; initScripts?: Array<() => void> }): Promise<{ page: Page; watch: PageWatch; context: BrowserContext }>;
-}
-
-/** One browser and one fixture Shopify store per test file; one browser context per test. */
-export function setupShopifyTests(): ShopifyTests {
-  let browser: Browser | undefined;
-  let store: ShopifyStore | undefined;
-  const contexts: BrowserContext[] = [];
-  beforeAll(async () => {
-    [browser, store] = await Promise.all([launchBrowser(), startShopifyStore()]);
-  });
-  afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((context) => context.close()));
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await store?.close();
-  });
-  return {
-    get store() {
-      if (!store) throw new Error('the store is not started (beforeAll failed?)');
-      return store;
-    },
-    async open(path, options = {}) {
-      let context = options.context;
-      if (!context) {
-        context = await browser!.newContext();
-        context.setDefaultTimeout(5_000);
-        contexts.push(context);
-      }
-      const page = await context.newPage();
-      const watch = await watchPage(page);
-      for (const script of options.initScripts ?? []) await page.addInitScript(script);
-      await page.goto(new URL(path, store!.url).href);
-      return { page, watch, context };
-    },
-  };
-}
 
 /** Waits until cartback runs and its Shopify adapter has started (it wraps `fetch` when it does). */
 export async function waitForAdapter(page: Page): Promise<void> {
