@@ -10,6 +10,7 @@ export interface WidgetApi extends CartbackApi {
   showExitIntent(): Promise<void>;
   purchase(order: { orderId: string; value?: number }): unknown;
   identify(traits: Record<string, unknown>): unknown;
+  flush(): Promise<void>;
 }
 export type WidgetWindow = Window & typeof globalThis & { cartback: WidgetApi };
 

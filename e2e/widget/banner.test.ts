@@ -83,6 +83,9 @@ describe('the return banner', () => {
     const { context } = await leaveWithCart(t);
     const back = await openWidgetPage(t, {}, { context });
     await waitForBanner(back.page);
+    // The visit's session is stored before the next page reads it (a page opened within the
+    // first moments could start a visit of its own: that race is not what this test is about).
+    await back.page.evaluate(() => (window as WidgetWindow).cartback.flush());
 
     // The shopper moves on through the store (a link, not a new visit).
     const next = await openWidgetPage(t, {}, { context });
