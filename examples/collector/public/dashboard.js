@@ -6,8 +6,15 @@ const statLabels = {
   events: 'Events',
   cartsTracked: 'Carts tracked',
   abandoned: 'Abandoned',
+  pending: 'Pending',
   returned: 'Returned',
   recovered: 'Recovered',
+};
+
+// Abandoned and Pending differ only by the grace the SDK gives a shopper to come back.
+const statHints = {
+  abandoned: 'Carts whose latest abandonment is confirmed: its grace passed without a cancel.',
+  pending: 'Carts whose abandonment is still in its grace: the shopper may yet come back.',
 };
 
 function element(tag, text, className) {
@@ -54,6 +61,7 @@ function renderStats(stats) {
   list.replaceChildren(
     ...Object.entries(statLabels).map(([key, label]) => {
       const group = element('div');
+      if (statHints[key]) group.title = statHints[key];
       group.append(element('dt', label), element('dd', stats[key]));
       return group;
     }),

@@ -20,6 +20,7 @@ const allTypes = [
   'banner_dismissed',
   'banner_clicked',
   'widget_suppressed',
+  'abandonment_cancelled',
 ];
 
 describe('events.v1.json', () => {
@@ -61,6 +62,15 @@ describe('events.v1.json', () => {
       '/events/0/reason must be one of "tab_closed", "navigated_away", "hidden", "idle"',
       '/events/0/abandonmentId must match pattern "^.+:[0-9]+$"',
     ]);
+    expect(check(makeEvent('cart_abandoned', { graceUntil: '2026-03-01T10:00:30+01:00' }))).toEqual([]);
+    expect(check(makeEvent('cart_abandoned', { graceUntil: 'in 30 s' }))).toEqual([
+      '/events/0/graceUntil must match format "date-time"',
+    ]);
+    expect(check(makeEvent('abandonment_cancelled', { abandonmentId: undefined, reason: 'bought' }))).toEqual([
+      '/events/0/abandonmentId is required',
+      '/events/0/reason must be one of "returned", "next_page", "other_tab"',
+    ]);
+    expect(check(makeEvent('abandonment_cancelled', { cart: undefined }))).toEqual(['/events/0/cart is required']);
     expect(check(makeEvent('order_completed', { attribution: undefined }))).toEqual([
       '/events/0/attribution is required',
     ]);

@@ -11,6 +11,8 @@ export interface ValidEvent {
   sessionId: string;
   cart?: { id: string };
   abandonmentId?: string;
+  /** Only on cart_abandoned: other types may carry anything under this name. */
+  graceUntil?: string;
 }
 
 export interface EventValidator {

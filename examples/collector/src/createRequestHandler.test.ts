@@ -40,7 +40,7 @@ describe('abandoned carts and stats', () => {
 
     const stats = await c.get('/api/stats');
     expect(stats.status).toBe(200);
-    expect(stats.body).toEqual({ cartsTracked: 2, abandoned: 2, returned: 1, recovered: 1, events: 6 });
+    expect(stats.body).toEqual({ cartsTracked: 2, abandoned: 2, pending: 0, returned: 1, recovered: 1, events: 6 });
 
     const { body } = await c.get('/api/carts/abandoned');
     expect(body.carts).toEqual([
@@ -50,6 +50,7 @@ describe('abandoned carts and stats', () => {
         reason: 'idle',
         anonymousId: shopperB,
         abandonedAt: '2026-03-01T11:00:00.000Z',
+        confirmedAt: '2026-03-01T11:00:00.000Z',
         items: cartB.items,
         value: 7,
         currency: 'USD',

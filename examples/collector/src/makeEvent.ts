@@ -37,6 +37,8 @@ function typeFields(type: string): Record<string, unknown> {
       return { cart: makeCart() };
     case 'cart_abandoned':
       return { cart: makeCart(), abandonmentId: 'cart-1:3', reason: 'tab_closed' };
+    case 'abandonment_cancelled':
+      return { cart: makeCart(), abandonmentId: 'cart-1:3', reason: 'next_page' };
     case 'order_completed':
       return { order: { orderId: 'o-1', value: 25, currency: 'EUR' }, attribution: [] };
     case 'identified':

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { abandonmentsSql } from './abandonmentsSql';
 import type { ValidEvent } from './createEventValidator';
 
 export interface StoredEvent {
@@ -13,20 +14,24 @@ export interface AbandonedCart {
   abandonmentId: string;
   reason: string;
   anonymousId: string;
+  /** The `time` of the cart_abandoned that confirmed it. */
   abandonedAt: string;
+  /** When it began to count: that event's `graceUntil`, or its `time` if it had none. */
+  confirmedAt: string;
   items: unknown[];
   value: number;
   currency: string;
   count: number;
-  /** A cart_returned for this cart came after the abandonment. */
+  /** A cart_returned for this cart came after the confirmed abandonment. */
   returned: boolean;
-  /** An order_completed by the same shopper or for the same cart came after the abandonment. */
+  /** An order_completed by the same shopper or for the same cart came after the confirmed abandonment. */
   recovered: boolean;
 }
 
 export interface CollectorStats {
   cartsTracked: number;
   abandoned: number;
+  pending: number;
   returned: number;
   recovered: number;
   events: number;
@@ -36,8 +41,9 @@ export interface CollectorDatabase {
   /** Stores events, ignoring ids already stored (retries re-send the same id). */
   insertEvents(events: ValidEvent[], receivedAt: string): { accepted: number; duplicates: number };
   recentEvents(limit: number, type?: string): StoredEvent[];
-  abandonedCarts(limit: number): AbandonedCart[];
-  stats(): CollectorStats;
+  /** `now` decides which abandonments have passed their grace and count. */
+  abandonedCarts(limit: number, now?: Date): AbandonedCart[];
+  stats(now?: Date): CollectorStats;
   close(): void;
 }
 
@@ -52,28 +58,14 @@ const schema = `
     session_id TEXT NOT NULL,
     cart_id TEXT,
     abandonment_id TEXT,
-    body TEXT NOT NULL
+    body TEXT NOT NULL,
+    grace_until TEXT
   );
   CREATE INDEX IF NOT EXISTS events_type ON events (type);
   CREATE INDEX IF NOT EXISTS events_cart ON events (cart_id, type, time);
   CREATE INDEX IF NOT EXISTS events_anonymous ON events (anonymous_id, type, time);
+  CREATE INDEX IF NOT EXISTS events_abandonment ON events (abandonment_id, type, time);
 `;
-
-// The latest abandonment of each cart, and whether the shopper came back or bought after it.
-const abandonments = `
-  WITH latest AS (
-    SELECT * FROM (
-      SELECT e.*, ROW_NUMBER() OVER (PARTITION BY cart_id ORDER BY time DESC, rowid DESC) AS rank
-      FROM events e WHERE type = 'cart_abandoned'
-    ) WHERE rank = 1
-  ), abandonments AS (
-    SELECT latest.*,
-      EXISTS (SELECT 1 FROM events r WHERE r.cart_id = latest.cart_id
-        AND r.type = 'cart_returned' AND r.time > latest.time) AS returned,
-      EXISTS (SELECT 1 FROM events o WHERE o.type = 'order_completed' AND o.time > latest.time
-        AND (o.anonymous_id = latest.anonymous_id OR o.cart_id = latest.cart_id)) AS recovered
-    FROM latest
-  )`;
 
 interface EventRow {
   received_at: string;
@@ -93,11 +85,14 @@ export function openDatabase(dataDir: string): CollectorDatabase {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.exec(schema);
+  addGraceUntil(db);
 
-  const insert = db.prepare<[string, string, string, string, string, string, string | null, string | null, string]>(
+  const insert = db.prepare<
+    [string, string, string, string, string, string, string | null, string | null, string, string | null]
+  >(
     `INSERT OR IGNORE INTO events
-      (id, type, time, received_at, anonymous_id, session_id, cart_id, abandonment_id, body)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      (id, type, time, received_at, anonymous_id, session_id, cart_id, abandonment_id, body, grace_until)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertAll = db.transaction((events: ValidEvent[], receivedAt: string) => {
     let accepted = 0;
@@ -112,6 +107,8 @@ export function openDatabase(dataDir: string): CollectorDatabase {
         event.cart?.id ?? null,
         event.abandonmentId ?? null,
         JSON.stringify(event),
+        // The schema checks graceUntil on cart_abandoned only; elsewhere it is any extra field.
+        event.type === 'cart_abandoned' && event.graceUntil !== undefined ? toUtc(event.graceUntil) : null,
       ).changes;
     }
     return { accepted, duplicates: events.length - accepted };
@@ -121,13 +118,14 @@ export function openDatabase(dataDir: string): CollectorDatabase {
   const recentOfType = db.prepare<[string, number]>(
     'SELECT received_at, body FROM events WHERE type = ? ORDER BY rowid DESC LIMIT ?',
   );
-  const abandoned = db.prepare<[number]>(
-    `${abandonments} SELECT body, returned, recovered FROM abandonments ORDER BY time DESC LIMIT ?`,
+  const abandoned = db.prepare<[{ now: string; limit: number }]>(
+    `${abandonmentsSql} SELECT body, returned, recovered FROM abandonments ORDER BY time DESC LIMIT @limit`,
   );
-  const totals = db.prepare(
-    `${abandonments} SELECT
+  const totals = db.prepare<[{ now: string }]>(
+    `${abandonmentsSql} SELECT
       (SELECT COUNT(DISTINCT cart_id) FROM events) AS cartsTracked,
       (SELECT COUNT(*) FROM abandonments) AS abandoned,
+      (SELECT COUNT(*) FROM pending) AS pending,
       (SELECT COUNT(*) FROM abandonments WHERE returned) AS returned,
       (SELECT COUNT(*) FROM abandonments WHERE recovered) AS recovered,
       (SELECT COUNT(*) FROM events) AS events`,
@@ -140,8 +138,9 @@ export function openDatabase(dataDir: string): CollectorDatabase {
         receivedAt: row.received_at,
         event: JSON.parse(row.body),
       })),
-    abandonedCarts: (limit) => (abandoned.all(limit) as AbandonmentRow[]).map(toAbandonedCart),
-    stats: () => totals.get() as CollectorStats,
+    abandonedCarts: (limit, now = new Date()) =>
+      (abandoned.all({ now: now.toISOString(), limit }) as AbandonmentRow[]).map(toAbandonedCart),
+    stats: (now = new Date()) => totals.get({ now: now.toISOString() }) as CollectorStats,
     close: () => db.close(),
   };
 }
@@ -154,6 +153,7 @@ function toAbandonedCart(row: AbandonmentRow): AbandonedCart {
     reason: event.reason,
     anonymousId: event.anonymousId,
     abandonedAt: event.time,
+    confirmedAt: event.graceUntil ?? event.time,
     items: event.cart.items,
     value: event.cart.value,
     currency: event.cart.currency,
@@ -161,6 +161,26 @@ function toAbandonedCart(row: AbandonmentRow): AbandonedCart {
     returned: row.returned === 1,
     recovered: row.recovered === 1,
   };
+}
+
+/**
+ * Databases created before `graceUntil` existed get its column, filled from the events that
+ * already carried the field (extra fields were always accepted and kept in `body`).
+ */
+function addGraceUntil(db: Database): void {
+  const columns = db.prepare('PRAGMA table_info(events)').all() as { name: string }[];
+  if (columns.some((column) => column.name === 'grace_until')) return;
+  db.transaction(() => {
+    db.exec('ALTER TABLE events ADD COLUMN grace_until TEXT');
+    const rows = db
+      .prepare(
+        `SELECT rowid, json_extract(body, '$.graceUntil') AS graceUntil FROM events
+          WHERE type = 'cart_abandoned' AND json_type(body, '$.graceUntil') = 'text'`,
+      )
+      .all() as { rowid: number; graceUntil: string }[];
+    const update = db.prepare('UPDATE events SET grace_until = ? WHERE rowid = ?');
+    for (const row of rows) update.run(toUtc(row.graceUntil), row.rowid);
+  })();
 }
 
 /** Clients send any RFC 3339 offset; one form makes times comparable as text. */
