@@ -14,8 +14,10 @@ const DIST = 'packages/cartback/dist/';
 const CEILINGS: Record<string, { gzip: number; budget: number }> = {
   // What every page pays: the loader, the cart and the exit-intent detector (PRODUCT.md: 6 KB). 6,067.
   'cartback.js': { gzip: 6144, budget: 6 * 1024 },
-  // Events, outbox, delivery, sessions and attribution: once there is a cart or an event. 4,989.
-  'cartback-tracking.js': { gzip: 5200, budget: 6 * 1024 },
+  // Events, outbox, delivery, sessions and attribution: once there is a cart or an event. 4,989;
+  // then 5,544 (+512) with capEvent and the page-hide order of beacons: every event is capped
+  // at 16 KiB so a big cart's abandonment fits the beacon quota at tab close (it was lost).
+  'cartback-tracking.js': { gzip: 5712, budget: 6 * 1024 },
   // The wording of config errors: only on a page whose config is wrong. 714.
   'cartback-diagnostics.js': { gzip: 750, budget: 1024 },
   // Exit intent on touch devices: there, once the cart is non-empty. 332.

@@ -14,6 +14,8 @@ export interface CollectorLimits {
 export const defaultLimits: CollectorLimits = {
   maxBodyBytes: 1024 * 1024,
   maxEvents: 500,
+  // Well above what the SDK sends: it cuts URLs to 1,024 characters and other strings to 256,
+  // and keeps every event within 16 KiB (capEvent), so a beacon's 64,000-byte body always fits.
   maxStringLength: 8 * 1024,
   maxDepth: 32,
   bodyTimeoutMs: 10_000,

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { capEvent } from './capEvent.js';
 import type { CartbackEvent } from './events.js';
 import { sendBeacons } from './sendBeacons.js';
 import { byteLength } from './splitBatch.js';
@@ -49,5 +50,47 @@ describe('sendBeacons', () => {
       throw new TypeError('Illegal invocation');
     };
     expect(() => sendBeacons(endpoint, [makeEvent()], illegal, Date.now())).not.toThrow();
+  });
+
+  it('sends abandonments and orders first, then other events, the newest snapshot of each cart, and superseded snapshots last', () => {
+    const snapshot = (cart: string, version: number) =>
+      makeEvent('Mug', { cart: { id: cart, version, items: [], currency: 'EUR', value: 0, count: 0 } });
+    const events = [
+      snapshot('a', 1),
+      makeEvent('Mug', { type: 'identified', traits: { email: 'ada@example.com' } }),
+      snapshot('a', 2),
+      snapshot('b', 1),
+      makeEvent('Mug', { type: 'cart_abandoned', abandonmentId: 'a:2', reason: 'tab_closed' }),
+      snapshot('a', 3),
+      makeEvent('Mug', { type: 'order_completed', order: { orderId: 'o-1' }, attribution: [] }),
+    ];
+    const before = events.map((e) => e.id);
+    const bodies: string[] = [];
+    sendBeacons(endpoint, events, (_, body) => bodies.push(body) > 0, Date.now());
+
+    const [a1, identified, a2, b1, abandoned, a3, order] = before;
+    expect(bodies.flatMap(eventsIn)).toEqual([abandoned, order, identified, b1, a3, a1, a2]);
+    expect(events.map((e) => e.id)).toEqual(before); // the outbox's own list is left as it is
+  });
+
+  it("gets a huge cart's abandonment out within a 64 KiB quota that older snapshots fill", () => {
+    // The quota Chromium keeps for beacon data in flight, per page: what does not fit is refused.
+    let inFlight = 0;
+    const accepted: string[] = [];
+    const sendBeacon = (_: string, body: string) => {
+      if (inFlight + byteLength(body) > 64 * 1024) return false;
+      inFlight += byteLength(body);
+      accepted.push(body);
+      return true;
+    };
+    const items = Array.from({ length: 1000 }, (_, i) => ({ id: `p${i}`, name: `Line ${i} ${'long name '.repeat(20)}`, price: 1, quantity: 1 }));
+    const cart = (version: number) => ({ id: 'cart-1', version, items: items.slice(0, version * 100), currency: 'EUR', value: version * 100, count: version * 100 });
+    const snapshots = [1, 2, 3, 4, 5, 6, 7, 8].map((version) => capEvent(makeEvent('', { cart: cart(version) })));
+    const abandoned = capEvent(makeEvent('', { type: 'cart_abandoned', abandonmentId: 'cart-1:10', reason: 'tab_closed', cart: cart(10) }));
+    sendBeacons(endpoint, [...snapshots, abandoned], sendBeacon, Date.now());
+
+    const delivered = accepted.flatMap(eventsIn);
+    expect(delivered.slice(0, 2)).toEqual([abandoned.id, snapshots[7]!.id]); // then the newest snapshot
+    expect(delivered.length).toBeLessThan(1 + snapshots.length); // what the quota refused: superseded snapshots
   });
 });
