@@ -39,6 +39,7 @@ const LAZY: Record<string, string> = {
   './widgetDiagnostics.js': './cartback-widget-diagnostics.js',
   './bannerStyles.js': './cartback-banner-styles.js',
   './getThemeVars.js': './cartback-theme.js',
+  './createWidgetControls.js': './cartback-exit.js',
   './watchTouchExit.js': './cartback-touch.js',
   './startPlatformAdapter.js': './cartback-adapters.js',
   './shopifyAdapter.js': './cartback-shopify.js',
@@ -85,6 +86,12 @@ export const BROWSER_FILES: BuildOptions[] = [
     format: 'esm' as const,
     plugins: [lazyChunks],
   })),
+  {
+    entryPoints: ['packages/cartback/src/createWidgetControls.ts'],
+    outfile: `${DIST}/cartback-exit.js`,
+    format: 'esm',
+    plugins: [lazyChunks],
+  },
   {
     entryPoints: ['packages/cartback/src/startWidget.ts'],
     outfile: `${DIST}/cartback-widget.js`,

@@ -87,10 +87,7 @@ export function getCart(page: Page): Promise<{ items: CartItem[]; value: number;
  * that reports nothing (a documented limit): tests about leaving start after it.
  */
 export function waitForTracking(page: Page): Promise<void> {
-  return page.evaluate(async () => {
-    const api = (window as unknown as { cartback: { tracking(): Promise<{ session(): Promise<unknown> } | undefined> } }).cartback;
-    await (await api.tracking())?.session();
-  });
+  return page.evaluate(() => (window as unknown as { cartback: { flush(): Promise<void> } }).cartback.flush());
 }
 
 export function addToCart(page: Page, item: unknown): Promise<boolean> {

@@ -22,6 +22,8 @@ export interface RunningCollector {
   endpoint: string;
   /** What the collector stored, newest first (`GET /api/events`), optionally of one type. */
   stored(type?: string): Promise<StoredEvent[]>;
+  /** The collector's figures (`GET /api/stats`): only abandonments that count are in `abandoned`. */
+  stats(): Promise<{ abandoned: number; pending: number; returned: number; recovered: number }>;
   close(): Promise<void>;
 }
 
@@ -39,6 +41,11 @@ export async function startCollector(): Promise<RunningCollector> {
       if (!response.ok) throw new Error(`GET /api/events answered ${response.status}: ${await response.text()}`);
       const { events } = (await response.json()) as { events: Array<{ event: StoredEvent }> };
       return events.map(({ event }) => event);
+    },
+    async stats() {
+      const response = await fetch(`${url}/api/stats`);
+      if (!response.ok) throw new Error(`GET /api/stats answered ${response.status}: ${await response.text()}`);
+      return response.json();
     },
     async close() {
       collector.server.closeAllConnections();

@@ -10,6 +10,7 @@ import {
 } from '@cartback/core';
 import { attachWidget } from './attachWidget.js';
 import type { CartbackApi } from './CartbackApi.js';
+import { publicApi } from './publicApi.js';
 
 /**
  * Checks `config` and starts cartback in this browser. A bad config prints one clear error
@@ -20,7 +21,7 @@ export function start(input: unknown): CartbackApi {
   const browser = typeof window != 'undefined';
   const { config, problems } = checkConfig(input);
   if (browser) void reportConfigProblems(problems, console);
-  if (config && browser) return attachWidget(createCartback(config, browserPlatform()), window);
+  if (config && browser) return publicApi(attachWidget(createCartback(config, browserPlatform()), window));
   const currency = (input as { currency?: string } | null)?.currency;
   const inert = createCartback(
     { ...DEFAULTS, currency: CHECKS.c!(currency) ? (currency as string) : DEFAULTS.currency },
@@ -28,5 +29,5 @@ export function start(input: unknown): CartbackApi {
     false,
   );
   const nothing = async () => {};
-  return Object.assign(inert, { showExitIntent: nothing, showBanner: nothing });
+  return publicApi(Object.assign(inert, { showExitIntent: nothing, showBanner: nothing }));
 }

@@ -12,8 +12,16 @@ export interface CartbackConfig {
   debug?: boolean;
   requireConsent?: boolean;
   respectGlobalPrivacyControl?: boolean;
-  /** Idle or hidden time after which a cart counts as abandoned. Default 30 minutes. */
+  /**
+   * Idle time on a page, or hidden time of a tab, after which a cart counts as abandoned (its
+   * `cart_abandoned.graceUntil`). Default 30 minutes.
+   */
   abandonAfter?: number;
+  /**
+   * How long the abandonment of a closed tab (or a trip to another site) waits for the shopper's
+   * next page of the store, a reload say, before it counts. Default 30 seconds.
+   */
+  returnGrace?: number;
   exitIntent?: {
     enabled?: boolean;
     sensitivity?: number;
@@ -50,6 +58,7 @@ export interface ResolvedConfig extends CartbackConfig {
   requireConsent: boolean;
   respectGlobalPrivacyControl: boolean;
   abandonAfter: number;
+  returnGrace: number;
 }
 
 export const DEFAULTS = {
@@ -59,4 +68,5 @@ export const DEFAULTS = {
   requireConsent: false,
   respectGlobalPrivacyControl: true,
   abandonAfter: 30 * 60 * 1000,
+  returnGrace: 30 * 1000,
 };

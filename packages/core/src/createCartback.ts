@@ -1,13 +1,14 @@
 import { CartbackError, describeValue } from './CartbackError.js';
 import type { ResolvedConfig } from './config.js';
 import { createCore, type CartListener } from './createCore.js';
-import { createDraft } from './createDraft.js';
+import { createDraft, type EventDraft } from './createDraft.js';
+import { handOverDrafts } from './handOver.js';
 import { detectPlatform } from './detectPlatform.js';
 import type { EventType } from './events.js';
 import type { Tracker } from './tracking.js';
-import { EVENT_PREFIX } from './records.js';
+import { DRAFT_PREFIX, EVENT_PREFIX } from './records.js';
 import { RULES } from './validateItem.js';
-import { HANDOFF_KEY, webStorage } from './webStorage.js';
+import { DRAFTS_KEY, HANDOFF_KEY, webStorage } from './webStorage.js';
 import type { CartItem, Platform, Unsubscribe } from './types.js';
 
 export interface Order {
@@ -51,47 +52,87 @@ export interface CartbackApi {
   destroy(): void;
 }
 
+/** A chunk that did not load is tried again after this long, doubling up to RETRY_MAX (and when back online). */
+const RETRY_FIRST = 2000;
+const RETRY_MAX = 60_000;
+
+/** Values from the store's code become plain data (no functions, proxies or cycles); undefined if they cannot. */
+function toPlainData(value: unknown): any {
+  try {
+    return JSON.parse(JSON.stringify(value) ?? 'null');
+  } catch {}
+}
+
 /** Builds the runtime API over a new engine; with `tracking` false no event is ever made (inert). */
 export function createCartback(config: ResolvedConfig, platform: Platform, tracking = true) {
   const core = createCore(config, platform);
-  const { cart } = core;
+  const { cart, report } = core;
+  const win = platform.window;
+  let loaded = false;
 
   // Events are a lazy chunk, started once there is something to track: a cart (perhaps
   // one the shopper left with), events left by an earlier page, an event call, or a landing
   // through a widget or recovery link (`cb_source` / `cb_recover`, see readTouchpointParams).
+  // A chunk that fails to load (offline, a flaky network) is tried again.
   let tracker: Promise<Tracker | undefined> | undefined;
-  const startTracking = () =>
+  let retryIn = RETRY_FIRST;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let failed = false;
+  const startTracking = (): Promise<Tracker | undefined> =>
     (tracker ??= tracking
       ? import('./tracking.js').then(
           ({ createTracker }) => createTracker(core),
           (error): undefined => {
             tracker = undefined;
-            core.report(new CartbackError('chunk_failed', `tracking did not load (${error})`));
+            failed = true;
+            report(new CartbackError('chunk_failed', `tracking did not load (${error}); trying again`));
+            retryTimer = setTimeout(startTracking, retryIn);
+            retryIn = Math.min(retryIn * 2, RETRY_MAX);
           },
         )
       : Promise.resolve(undefined));
+  const retryOnline = () => failed && startTracking();
+  win?.addEventListener('online', retryOnline);
+
+  // Every event is drafted here, in the always-loaded engine, and kept until the tracking
+  // chunk has it in the outbox: in storage (`draft:<id>`), and in the hand-over when the page
+  // goes away. Whenever the chunk comes, on this page or a later one, it takes them all.
+  const drafts = new Map<string, EventDraft>();
+  const mayKeep = () => !core.gpc && core.getConsent() != 'denied';
   const track = (type: EventType, props?: Record<string, unknown>) => {
     const draft = createDraft(core, type, props);
-    void startTracking().then((t) => t?.send(draft));
+    const early = !loaded;
+    drafts.set(draft.id, draft);
+    void core.ready
+      .then(() => {
+        // Drafted before the saved cart was loaded (the stub queue, a call at start-up): the
+        // event is about the shopper's cart, not the empty one of the first milliseconds.
+        if (early) draft.cart = cart.getSnapshot();
+        if (mayKeep()) core.getStorage().set(DRAFT_PREFIX + draft.id, draft).catch(report);
+        return startTracking();
+      })
+      .then((t) => t?.send(draft).then(() => drafts.delete(draft.id)));
   };
+  const keepDrafts = () => mayKeep() && core.getConsent() != 'unknown' && handOverDrafts(win, [...drafts.values()]);
+  win?.addEventListener('pagehide', keepDrafts);
+
   // A saved cart starts it too: loading one with items is a change (source 'storage').
   cart.subscribe((snapshot) => snapshot.items.length && startTracking());
 
   // The adapter starts once the saved cart is loaded.
-  const win = platform.window;
   let adapter: Promise<(() => void) | void> | undefined;
-  let loaded = false;
   void core.ready.then(async () => {
     loaded = true;
     const name = config.platform ?? detectPlatform(win);
     if (name && win && tracking)
       adapter = import('./startPlatformAdapter.js')
         .then(({ startPlatformAdapter }) => startPlatformAdapter(name, api, win))
-        .catch((error) => core.report(new CartbackError('chunk_failed', `the ${name} adapter did not load (${error})`)));
+        .catch((error) => report(new CartbackError('chunk_failed', `the ${name} adapter did not load (${error})`)));
     if (
       /cb_/.test(win?.location.search!) ||
       webStorage(win, 'localStorage', HANDOFF_KEY) ||
-      (await core.getStorage().entries()).some(([key]) => key.startsWith(EVENT_PREFIX))
+      webStorage(win, 'localStorage', DRAFTS_KEY) ||
+      (await core.getStorage().entries()).some(([key]) => key.startsWith(EVENT_PREFIX) || key.startsWith(DRAFT_PREFIX))
     )
       startTracking();
   });
@@ -100,7 +141,7 @@ export function createCartback(config: ResolvedConfig, platform: Platform, track
     core,
     /** The tracking chunk, started on demand (for tests, the widget and headless integrations). */
     tracking: startTracking,
-    /** Sends an event of any type: the widget's events come this way. */
+    /** Makes an event of any type: the widget's events come this way. */
     track,
     cart: {
       add: cart.add,
@@ -125,30 +166,30 @@ export function createCartback(config: ResolvedConfig, platform: Platform, track
       },
       subscribe: cart.subscribe,
     },
+    // Checked by the tracking chunk, where the wording is.
     identify(traits) {
-      void startTracking().then((t) => t?.identify(traits));
+      track('identified', { traits: toPlainData(traits) });
     },
     checkoutStarted() {
       track('checkout_started');
     },
     purchase(order) {
       const id = (order as Order | null)?.orderId;
-      if (!RULES.id![0](id)) {
-        core.reject(new CartbackError('invalid_order', `purchase: order.orderId must be ${RULES.id![1]} (got ${describeValue(id)}).`));
+      const plain = toPlainData(order);
+      if (!RULES.id![0](id) || plain === undefined) {
+        const problem = RULES.id![0](id) ? 'order must be plain data (it has a cycle)' : `order.orderId must be ${RULES.id![1]} (got ${describeValue(id)})`;
+        core.reject(new CartbackError('invalid_order', `purchase: ${problem}.`));
         return false;
       }
-      // The tracker adds `attribution`: the touchpoints are in its session record. Called
-      // before the saved cart is loaded (a thank-you page's queued call), it waits for it, so
-      // that the event carries the cart that was bought.
-      const buy = () => {
-        track('order_completed', { order: { ...order, orderId: String(id) } });
-        cart.reset();
-      };
-      loaded ? buy() : void core.ready.then(buy);
+      // The tracker adds `attribution`: the touchpoints are in its session record. The event
+      // carries the cart that was bought; the cart is emptied after (once loaded).
+      track('order_completed', { order: { ...plain, orderId: String(id) } });
+      loaded ? cart.reset() : void core.ready.then(() => cart.reset());
       return true;
     },
     async consent(state) {
       if (state === 'granted' || state === 'denied') {
+        if (state == 'denied') drafts.clear();
         await core.setConsent(state);
         return void (await tracker)?.onConsent(state === 'granted');
       }
@@ -164,6 +205,9 @@ export function createCartback(config: ResolvedConfig, platform: Platform, track
     ready: core.ready.then(() => api),
     destroy() {
       tracking = false; // nothing starts after this: no adapter, no tracking chunk
+      clearTimeout(retryTimer);
+      win?.removeEventListener('online', retryOnline);
+      win?.removeEventListener('pagehide', keepDrafts);
       void adapter?.then((stop) => stop?.());
       void tracker?.then((t) => t?.destroy());
       core.destroy();
@@ -172,5 +216,5 @@ export function createCartback(config: ResolvedConfig, platform: Platform, track
   return api;
 }
 
-/** What `createCartback` returns: the API plus the engine, for the widget and tests. */
+/** What `createCartback` returns: the API plus the engine, for the widget, the adapters and tests. */
 export type Cartback = ReturnType<typeof createCartback>;

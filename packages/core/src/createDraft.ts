@@ -1,5 +1,7 @@
 import type { Core } from './createCore.js';
 import type { EventType } from './events.js';
+import { isRecord } from './isRecord.js';
+import { isString } from './records.js';
 
 /** What an event describes, taken when it happens: the rest (who) is added by the tracker. */
 export interface EventDraft {
@@ -22,4 +24,18 @@ export function createDraft(core: Core, type: EventType, props: Record<string, u
     cart: core.cart.getSnapshot(),
     props,
   };
+}
+
+/** A draft read back from storage or a hand-over, which another script or version may have left. */
+export function isDraft(value: unknown): value is EventDraft {
+  const draft = value as EventDraft;
+  return (
+    isRecord(draft) &&
+    isString(draft.id) &&
+    isString(draft.type) &&
+    !Number.isNaN(Date.parse(draft.time)) &&
+    isRecord(draft.cart) &&
+    Array.isArray(draft.cart.items) &&
+    isRecord(draft.props)
+  );
 }

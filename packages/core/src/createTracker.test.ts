@@ -411,6 +411,134 @@ describe('createTracker: cart_returned', () => {
   });
 });
 
+describe('createTracker: a provisional abandonment at the next page', () => {
+  const pending = (graceUntil: number) => ({ v: 1, id: 's1', startedAt: T0 - 120_000, lastActivity: T0 - 5_000, abandonmentId: 'c:3', graceUntil });
+  const types: EventType[] = ['abandonment_cancelled', 'cart_returned'];
+
+  it('within its grace (a reload): cancels it, and the session goes on with no cart_returned', async () => {
+    const storage = memoryStorage();
+    await storage.set('session', pending(T0 + 25_000));
+    await storage.set('cart', savedCart('c', 3, [{ ...mug, quantity: 1 }]));
+    const t = setup({ storage });
+    const seen: CartbackEvent[] = [];
+    for (const type of types) t.api.on(type, (event: CartbackEvent) => seen.push(event));
+    await started(t.api);
+
+    expect(seen.map((e) => e.type)).toEqual(['abandonment_cancelled']);
+    expect(seen[0]).toMatchObject({ abandonmentId: 'c:3', reason: 'next_page', sessionId: 's1' });
+    const session = (await t.api.tracking())!.visitor.getSession();
+    expect(session).toMatchObject({ id: 's1', abandonmentId: undefined, graceUntil: undefined });
+  });
+
+  it('after its grace: it counted, so this is a return in a new session', async () => {
+    const storage = memoryStorage();
+    await storage.set('session', pending(T0 - 1));
+    await storage.set('cart', savedCart('c', 3, [{ ...mug, quantity: 1 }]));
+    const t = setup({ storage });
+    const seen: CartbackEvent[] = [];
+    for (const type of types) t.api.on(type, (event: CartbackEvent) => seen.push(event));
+    await started(t.api);
+
+    expect(seen.map((e) => e.type)).toEqual(['cart_returned']);
+    expect(seen[0]).toMatchObject({ abandonmentId: 'c:3' });
+    expect(seen[0]!.sessionId).not.toBe('s1');
+  });
+});
+
+describe('createTracker: events the engine kept before the chunk took them', () => {
+  const draft = (id: string, time: number) => ({
+    id,
+    type: 'checkout_started',
+    time: new Date(time).toISOString(),
+    cart: { id: 'c', version: 3, items: [{ ...mug, quantity: 1 }], currency: 'USD', value: 19.99, count: 1 },
+    props: {},
+  });
+
+  it('takes every stored draft, oldest first, with its own id, time and cart, and deletes it', async () => {
+    const storage = memoryStorage();
+    const ids = ['11111111-1111-4111-8111-111111111111', '22222222-2222-4222-8222-222222222222'];
+    await storage.set(`draft:${ids[1]}`, draft(ids[1]!, T0 - 1_000));
+    await storage.set(`draft:${ids[0]}`, draft(ids[0]!, T0 - 2_000));
+    const t = setup({ storage });
+    await started(t.api);
+
+    expect(t.of('checkout_started').map((e) => e.id)).toEqual(ids);
+    expect(t.of('checkout_started')[0]).toMatchObject({ time: new Date(T0 - 2_000).toISOString(), cart: { id: 'c', count: 1 } });
+    expect((await storedEvents(storage)).filter((e) => e.type == 'checkout_started').map((e) => e.id)).toEqual(ids);
+    expect((await storage.entries()).filter(([key]) => key.startsWith('draft:'))).toEqual([]);
+  });
+
+  it('drops a draft it cannot read and reports corrupt_record, never throwing', async () => {
+    const storage = memoryStorage();
+    await storage.set('draft:bad', { id: 'bad', type: 'checkout_started', time: 'yesterday' });
+    await storage.set('draft:worse', 'not a draft');
+    const t = setup({ storage });
+    const errors: Array<{ code: string }> = [];
+    t.api.on('error', (error) => errors.push(error));
+    await started(t.api);
+    await t.api.flush();
+
+    expect(errors.map((e) => e.code)).toEqual(['corrupt_record']);
+    expect(t.events).toEqual([]);
+    expect((await storage.entries()).filter(([key]) => key.startsWith('draft:'))).toEqual([]);
+  });
+
+  it('keeps an event made before the chunk ran as a draft in storage until the chunk takes it', async () => {
+    const storage = memoryStorage();
+    const t = setup({ storage });
+    await t.api.ready;
+    t.api.checkoutStarted();
+    await Promise.resolve();
+    await Promise.resolve();
+    const kept = (await storage.entries()).filter(([key]) => key.startsWith('draft:'));
+    expect(kept.map(([, d]) => (d as { type: string }).type)).toEqual(['checkout_started']);
+
+    await started(t.api);
+    expect(t.of('checkout_started').map((e) => e.id)).toEqual([(kept[0]![1] as { id: string }).id]);
+    expect((await storage.entries()).filter(([key]) => key.startsWith('draft:'))).toEqual([]);
+  });
+
+  it('gives an event drafted before the saved cart loaded the loaded cart (the stub queue at page load)', async () => {
+    const storage = memoryStorage();
+    await storage.set('cart', savedCart('c', 3, [{ ...mug, quantity: 2 }]));
+    const t = setup({ storage });
+    t.api.checkoutStarted(); // before ready
+    await started(t.api);
+    expect(t.of('checkout_started')[0]!.cart).toMatchObject({ id: 'c', version: 3, count: 2 });
+  });
+});
+
+describe('createTracker: what the store passes in', () => {
+  it('never lets props overwrite what the event is about', async () => {
+    const t = setup();
+    await started(t.api);
+    t.api.track('checkout_started', { id: 'mine', type: 'order_completed', anonymousId: 'x', context: {}, cart: null, extra: 1 });
+    await t.api.flush();
+    const [event] = t.of('checkout_started');
+    expect(event).toMatchObject({ type: 'checkout_started', extra: 1, context: { library: { name: 'cartback' } } });
+    expect(event!.id).toMatch(UUID);
+    expect(event!.anonymousId).not.toBe('x');
+    expect(event!.cart).toMatchObject({ count: 0 });
+    expect(t.of('order_completed')).toEqual([]);
+  });
+
+  it('keeps plain data of purchase() and identify() values: functions and proxies become data, a cycle is refused', async () => {
+    const t = setup({ storage: memoryStorage() });
+    await started(t.api);
+    const reactive = new Proxy({ email: 'ada@example.com', onChange: () => {} }, {});
+    t.api.identify(reactive as unknown as Traits);
+    expect(t.api.purchase({ orderId: 'A1', value: 5, format: () => 'x' } as never)).toBe(true);
+    const cyclic: Record<string, unknown> = { orderId: 'A2' };
+    cyclic.self = cyclic;
+    expect(t.api.purchase(cyclic as never)).toBe(false);
+    await t.api.flush();
+
+    expect(t.of('identified')[0]!.traits).toEqual({ email: 'ada@example.com' });
+    expect(t.of('order_completed').map((e) => e.order)).toEqual([{ orderId: 'A1', value: 5 }]);
+    expect(t.platform.console.error).toHaveBeenCalledWith('[cartback] purchase: order must be plain data (it has a cycle).');
+  });
+});
+
 describe('createTracker: requireConsent', () => {
   it('emits events but keeps them out of storage until consent is granted, then stores them', async () => {
     const t = setup({ config: { requireConsent: true } });

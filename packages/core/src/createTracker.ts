@@ -1,14 +1,17 @@
 import { CartbackError, describeValue } from './CartbackError.js';
+import { capEvent } from './capEvent.js';
 import type { Core } from './createCore.js';
 import type { Traits } from './createCartback.js';
 import { createDelivery } from './createDelivery.js';
-import { createDraft, type EventDraft } from './createDraft.js';
+import { createDraft, isDraft, type EventDraft } from './createDraft.js';
 import { createOutbox } from './createOutbox.js';
 import { createVisitor } from './createVisitor.js';
-import type { CartbackEvent, EventType, PageInfo } from './events.js';
+import type { CancelReason, CartbackEvent, EventType, PageInfo } from './events.js';
 import { getAttribution, type Touchpoint } from './getAttribution.js';
 import { handOver, takeHandOver } from './handOver.js';
 import { readTouchpointParams } from './readTouchpointParams.js';
+import { createTabChannel } from './createTabChannel.js';
+import { DRAFT_PREFIX, isString, isTime } from './records.js';
 import { sendBeacons } from './sendBeacons.js';
 import { VERSION } from './version.js';
 import { watchPage, type LeaveReason } from './watchPage.js';
@@ -61,12 +64,42 @@ export function createTracker(core: Core) {
         })
       : undefined;
 
-  /** Completes a draft with who it is about, once the saved identity is loaded. */
+  /** `identify()`: checked here, in the lazy chunk, where its wording is. */
+  const takeTraits = (traits: unknown): boolean => {
+    const t = traits as Traits | null;
+    if (typeof t != 'object' || !t || (t.email !== undefined && !/^[^\s@]+@[^\s@]+$/.test(String(t.email)))) {
+      core.reject(
+        new CartbackError(
+          'invalid_traits',
+          `identify: traits must be an object with a valid email if any (got ${describeValue(traits)}). Pass e.g. { email: "ada@example.com" }`,
+        ),
+      );
+      return false;
+    }
+    // Under Global Privacy Control no identity is kept, and no `identified` made.
+    if (core.gpc) return false;
+    const identity = visitor.getIdentity();
+    const userId = t.customerId != null ? String(t.customerId) : identity.userId;
+    visitor.setIdentity({ ...identity, userId, traits: { ...identity.traits, ...t } });
+    return true;
+  };
+
+  /**
+   * Completes a draft with who it is about, once the saved identity is loaded, and puts it in the
+   * outbox; the draft the engine kept until then is deleted (see createCartback).
+   */
+  const taken = new Set<string>();
   const send = ({ id, type, time, page, cart: snapshot, props }: EventDraft): void => {
+    if (taken.has(id)) return;
+    taken.add(id);
+    void core.getStorage().del(DRAFT_PREFIX + id).catch(() => {});
+    if (type == 'identified' && !takeTraits(props.traits)) return;
     const { anonymousId, userId, traits } = visitor.getIdentity();
     // Filled here, not where purchase() drafts it: the touchpoints live in the session record.
     if (type == 'order_completed') props = { ...props, attribution: getAttribution(visitor.getSession().touchpoints, Date.parse(time)) };
-    const event: CartbackEvent = {
+    // What an event is about comes last: props never overwrite it.
+    const event: CartbackEvent = capEvent({
+      ...props,
       id,
       type,
       time,
@@ -77,8 +110,7 @@ export function createTracker(core: Core) {
       ...(userId && { userId }),
       ...(traits && { traits }),
       cart: snapshot,
-      ...props,
-    };
+    });
     if (type == 'order_completed') visitor.setSession({ converted: true, touchpoints: undefined });
     // A click on the widget's checkout link (`exit_intent_clicked`, `banner_clicked`) is its
     // touchpoint, even if the page it leads to has no cartback to read the link's marker.
@@ -120,18 +152,51 @@ export function createTracker(core: Core) {
     scheduleReport();
   });
 
+  /**
+   * The shopper may be leaving with the cart: `cart_abandoned` goes out now, while the page can
+   * still send (a phone may freeze a hidden tab and discard it, running nothing again), with
+   * `graceUntil`, when it counts unless `resume` cancels it first (see GRACE).
+   */
   const leave = (reason: LeaveReason) => {
     const { id, version, items } = cart.getState();
     const abandonmentId = `${id}:${version}`;
     if (!items.length || visitor.getSession().abandonmentId == abandonmentId) return;
     reportPending();
-    visitor.setSession({ abandonmentId });
-    track('cart_abandoned', { abandonmentId, reason });
+    const draft = createDraft(core, 'cart_abandoned');
+    const graceUntil = Date.parse(draft.time) + (reason == 'idle' ? 0 : reason == 'hidden' ? config.abandonAfter : config.returnGrace);
+    visitor.setSession({ abandonmentId, graceUntil });
+    send({ ...draft, props: { abandonmentId, reason, graceUntil: new Date(graceUntil).toISOString() } });
+    tabs?.post({ type: 'left', abandonmentId, graceUntil });
   };
   /** The shopper is back after leaving with a cart: a new session. */
   const returned = ({ abandonmentId }: { abandonmentId?: string }) => {
     if (cart.getState().items.length) (comeback = true), track('cart_returned', abandonmentId ? { abandonmentId } : {});
   };
+  /**
+   * The shopper is on the store again: within the grace the abandonment is cancelled and the
+   * session goes on (a reload, a quick switch to another app); after it, it counted, and this
+   * is a return (a new session).
+   */
+  const resume = (reason: CancelReason) => {
+    const { abandonmentId, graceUntil } = visitor.getSession();
+    if (!abandonmentId) return;
+    if (platform.now() >= (graceUntil ?? 0)) return returned(visitor.restart());
+    visitor.setSession({ abandonmentId: undefined, graceUntil: undefined });
+    track('abandonment_cancelled', { abandonmentId, reason });
+  };
+
+  // Another tab of the store left (closed, hidden): while this one is in view, the shopper has
+  // not left the store. A hidden tab keeps the abandonment, and cancels it if shown in time.
+  const tabs =
+    win &&
+    createTabChannel(platform, (data) => {
+      const { type, abandonmentId, graceUntil } = (data ?? {}) as Partial<Record<string, unknown>>;
+      if (type != 'left' || !isString(abandonmentId) || !isTime(graceUntil)) return;
+      void started.then(() => {
+        visitor.setSession({ abandonmentId, graceUntil });
+        if (win.document.visibilityState == 'visible') resume('other_tab');
+      });
+    });
 
   // Watching starts once the visitor is loaded, so no event goes out under a throwaway id.
   const watch = () =>
@@ -143,7 +208,10 @@ export function createTracker(core: Core) {
         void visitor.flush();
         // A closing page's IndexedDB writes may be cut off: what matters goes to the next
         // page through localStorage too. Not before consent: until then nothing is stored.
-        if (final && maySend()) handOver(win, { events: outbox.unsent(), abandonmentId: visitor.getSession().abandonmentId });
+        if (final && maySend()) {
+          const { abandonmentId, graceUntil } = visitor.getSession();
+          handOver(win, { events: outbox.unsent(), ...(abandonmentId && { abandonment: { id: abandonmentId, graceUntil: graceUntil ?? 0 } }) });
+        }
         if (maySend() && delivery && 'sendBeacon' in nav! && nav!.onLine !== false) {
           sendBeacons(config.endpoint!, outbox.unsent(), (url, body) => nav!.sendBeacon(url, body), platform.now());
           // Handed over once: `visibilitychange` and `pagehide` both come on the way out.
@@ -151,50 +219,40 @@ export function createTracker(core: Core) {
         }
       },
       onLeave: leave,
-      onShow: () => {
-        if (visitor.getSession().abandonmentId) returned(visitor.restart());
-      },
+      onShow: () => resume('returned'),
     });
 
   let stopWatching: (() => void) | undefined;
   let destroyed = false;
   const started = visitor.ready.then(async () => {
     if (destroyed) return;
-    const { events, abandonmentId } = takeHandOver(win);
+    const { events, drafts, abandonment } = takeHandOver(win);
     await Promise.all(events.map(outbox.keep));
+    // Events made before this chunk was there, kept by the engine (this page's or an earlier one's).
+    const stored = (await core.getStorage().entries()).filter(([key]) => key.startsWith(DRAFT_PREFIX));
+    const found = [...drafts, ...stored.map(([, draft]) => draft)];
+    const readable = found.filter(isDraft);
+    if (readable.length < found.length) {
+      stored.forEach(([key, draft]) => isDraft(draft) || core.getStorage().del(key).catch(() => {}));
+      report(new CartbackError('corrupt_record', `dropped ${found.length - readable.length} unreadable event draft(s) left by another script or version`));
+    }
+    readable.sort((a, b) => a.time.localeCompare(b.time)).forEach(send);
     stopWatching = watch();
     // The session record may have missed the last page's abandonment; the hand-over has it.
-    let ended = visitor.takeEnded();
-    if (!ended && abandonmentId && visitor.getSession().abandonmentId != abandonmentId) ended = { ...visitor.restart(), abandonmentId };
+    const ended = visitor.takeEnded();
     if (ended) returned(ended);
+    else if (abandonment && visitor.getSession().abandonmentId != abandonment.id)
+      visitor.setSession({ abandonmentId: abandonment.id, graceUntil: abandonment.graceUntil });
+    // Back on the store after a provisional abandonment: a reload, or the next page soon after.
+    resume('next_page');
     landing.found.forEach(addTouchpoint);
     scheduleReport(); // a change made before this chunk loaded
     if (maySend()) delivery?.schedule(0); // what earlier pages left in the outbox
   });
 
   return {
-    /** Keeps the shopper's traits (not under Global Privacy Control) and sends `identified`. */
-    identify(traits: unknown) {
-      const draft = createDraft(core, 'identified');
-      const t = traits as Traits | null;
-      if (typeof t != 'object' || !t || (t.email !== undefined && !/^[^\s@]+@[^\s@]+$/.test(String(t.email)))) {
-        return core.reject(
-          new CartbackError(
-            'invalid_traits',
-            `identify: traits must be an object with a valid email if any (got ${describeValue(traits)}). Pass e.g. { email: "ada@example.com" }`,
-          ),
-        );
-      }
-      if (core.gpc) return;
-      void started.then(() => {
-        const identity = visitor.getIdentity();
-        const userId = t.customerId != null ? String(t.customerId) : identity.userId;
-        visitor.setIdentity({ ...identity, userId, traits: { ...identity.traits, ...t } });
-        send({ ...draft, props: { traits: t } });
-      });
-    },
-    /** Takes an event drafted before this chunk loaded (or now). */
-    send: (draft: EventDraft) => void started.then(() => send(draft)),
+    /** Takes an event drafted before this chunk loaded (or now): resolves once it is in the outbox. */
+    send: (draft: EventDraft) => started.then(() => send(draft)),
     onConsent(granted: boolean) {
       if (granted) delivery?.schedule(0);
       else outbox.clearUnsent();
@@ -209,6 +267,7 @@ export function createTracker(core: Core) {
       clearTimeout(updateTimer);
       unsubscribeCart();
       stopWatching?.();
+      tabs?.destroy();
       delivery?.destroy();
     },
   };

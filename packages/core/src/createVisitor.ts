@@ -14,7 +14,8 @@ import {
 
 /**
  * The visitor: a first-party anonymous id (and traits once identified) and the current
- * session, which ends after `abandonAfter` without cart activity or with an abandonment.
+ * session, which ends after `abandonAfter` without cart activity or with an abandonment
+ * once it counts (its grace is over).
  * `ready` resolves once both are loaded; `ended` is then the last visit's session, if it ended.
  */
 export function createVisitor(core: Core) {
@@ -52,7 +53,10 @@ export function createVisitor(core: Core) {
     ]);
     if (savedIdentity) identity = savedIdentity;
     else save(IDENTITY_KEY);
-    if (saved && !saved.abandonmentId && platform.now() - saved.lastActivity < config.abandonAfter) session = saved;
+    const now = platform.now();
+    // A provisional abandonment still in its grace goes on as this session: the tracker cancels it.
+    const goesOn = saved && (saved.abandonmentId ? now < (saved.graceUntil ?? 0) : now - saved.lastActivity < config.abandonAfter);
+    if (goesOn) session = saved;
     else [ended, session] = [saved, newSession(saved)];
     touch();
   });

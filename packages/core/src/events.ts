@@ -4,6 +4,7 @@ import type { CartSnapshot } from './types.js';
 export type EventType =
   | 'cart_updated'
   | 'cart_abandoned'
+  | 'abandonment_cancelled'
   | 'cart_returned'
   | 'checkout_started'
   | 'order_completed'
@@ -16,6 +17,9 @@ export type EventType =
   | 'banner_dismissed'
   | 'banner_clicked'
   | 'widget_suppressed';
+
+/** Why a provisional abandonment was cancelled: the shopper is on the store again. */
+export type CancelReason = 'returned' | 'next_page' | 'other_tab';
 
 export interface PageInfo {
   url: string;

@@ -8,6 +8,8 @@ import { validateItem } from './validateItem.js';
 export const CART_KEY = 'cart';
 /** The outbox keeps one key per event: `event:<id>`. */
 export const EVENT_PREFIX = 'event:';
+/** An event made before the tracking chunk took it in (see createCartback): `draft:<id>`. */
+export const DRAFT_PREFIX = 'draft:';
 export const CART_VERSION = 1;
 export type CartRecord = StoredRecord & { v: 1; cart: CartState };
 

@@ -21,8 +21,14 @@ export type SessionRecord = StoredRecord & {
   id: string;
   startedAt: number;
   lastActivity: number;
-  /** Set when the shopper left with the cart: the next page starts a new session. */
+  /**
+   * Set when the shopper may have left with the cart (a `cart_abandoned` was sent). Until
+   * `graceUntil` it is provisional: the shopper back on the store cancels it and the session
+   * goes on; from then on it counts, and the next page starts a new session. Records of
+   * earlier versions have no `graceUntil`: their abandonment counts.
+   */
   abandonmentId?: string;
+  graceUntil?: number;
   /** `cartId:version` of the last `cart_updated` sent. */
   reported?: string;
   /** An order was completed in this session: the exit-intent modal stays away. */

@@ -246,32 +246,43 @@ describe('watchPage: pagehide without the Navigation API', () => {
 });
 
 describe('watchPage: hidden and idle', () => {
-  it('hides at once and counts the shopper gone after abandonAfter hidden', () => {
+  it('leaves (hidden) before it hides, at once: a frozen tab runs no timer', () => {
     const page = setup();
     page.setVisibility('hidden');
-    expect(page.calls).toEqual(['hide']);
-
-    vi.advanceTimersByTime(ABANDON_AFTER - 1);
-    expect(page.onLeave).not.toHaveBeenCalled();
-    vi.advanceTimersByTime(1);
-    expect(page.calls).toEqual(['hide', 'leave:hidden']);
+    expect(page.calls).toEqual(['leave:hidden', 'hide']);
 
     vi.advanceTimersByTime(ABANDON_AFTER * 3);
     expect(page.onLeave).toHaveBeenCalledTimes(1);
   });
 
-  it('shows again before abandonAfter without a hidden leave, and starts counting idle time', () => {
+  it('shows again, and starts counting idle time from then', () => {
     const page = setup();
     vi.advanceTimersByTime(10_000);
     page.setVisibility('hidden');
     vi.advanceTimersByTime(ABANDON_AFTER - 1);
     page.setVisibility('visible');
-    expect(page.calls).toEqual(['hide', 'show']);
+    expect(page.calls).toEqual(['leave:hidden', 'hide', 'show']);
 
     vi.advanceTimersByTime(ABANDON_AFTER - 1);
-    expect(page.calls).toEqual(['hide', 'show']);
+    expect(page.calls).toEqual(['leave:hidden', 'hide', 'show']);
     vi.advanceTimersByTime(1);
-    expect(page.calls).toEqual(['hide', 'show', 'leave:idle']);
+    expect(page.calls).toEqual(['leave:hidden', 'hide', 'show', 'leave:idle']);
+  });
+
+  it('judges an unloading page once: the hidden that follows its pagehide is the same departure', () => {
+    const page = setup();
+    page.pagehide();
+    page.setVisibility('hidden');
+    expect(page.calls).toEqual(['leave:tab_closed', 'hide']);
+  });
+
+  it('shows on a return from the back/forward cache', () => {
+    const page = setup();
+    page.pagehide();
+    page.win.dispatchEvent(Object.assign(new Event('pageshow'), { persisted: true }));
+    expect(page.calls).toEqual(['leave:tab_closed', 'hide', 'show']);
+    page.setVisibility('hidden');
+    expect(page.calls).toEqual(['leave:tab_closed', 'hide', 'show', 'leave:hidden', 'hide']);
   });
 
   it('counts the shopper gone after abandonAfter without activity on a visible page', () => {
@@ -322,6 +333,7 @@ describe('watchPage: stop', () => {
 
     expect(added.map(([, type]) => type)).toEqual([
       'pagehide',
+      'pageshow',
       'visibilitychange',
       'pointerdown',
       'keydown',

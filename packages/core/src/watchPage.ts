@@ -1,13 +1,17 @@
 export type LeaveReason = 'tab_closed' | 'navigated_away' | 'hidden' | 'idle';
 
 export interface PageWatchOptions {
-  /** Idle or hidden time after which the shopper counts as gone. */
+  /** Idle time on a visible page after which the shopper counts as gone. */
   abandonAfter: number;
   /** The page is being hidden (`final` false) or unloaded (`final` true): last chance to send. */
   onHide: (final: boolean) => void;
-  /** The shopper left the store (not a move between the store's own pages). */
+  /**
+   * The shopper may be leaving the store (not a move between its own pages): the tab closed,
+   * went to another site, or was hidden, after which a phone may freeze and discard it without
+   * running anything again. Or the page was idle for `abandonAfter`.
+   */
   onLeave: (reason: LeaveReason) => void;
-  /** The page is visible again after being hidden. */
+  /** The page is visible again after being hidden (or restored from the back/forward cache). */
   onShow: () => void;
 }
 
@@ -27,6 +31,9 @@ export function watchPage(win: Window, options: PageWatchOptions): () => void {
   let internalAt = -Infinity;
   let awayAt = -Infinity;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  // Chromium fires `pagehide` before the `visibilitychange` of a page that is unloading: that
+  // hidden is the same departure, already judged.
+  let unloading = false;
 
   /** Notes a page load starting: to another page of the store, or away from it. */
   const mark = (url: string | undefined, at = Date.now()) => {
@@ -39,9 +46,9 @@ export function watchPage(win: Window, options: PageWatchOptions): () => void {
       else awayAt = at;
     } catch {}
   };
-  const restartTimer = (reason: LeaveReason) => {
+  const restartTimer = () => {
     clearTimeout(timer);
-    timer = setTimeout(() => options.onLeave(reason), abandonAfter);
+    timer = setTimeout(() => options.onLeave('idle'), abandonAfter);
   };
 
   const nav = (win as unknown as { navigation?: EventTarget }).navigation;
@@ -62,24 +69,36 @@ export function watchPage(win: Window, options: PageWatchOptions): () => void {
   };
   // Leaving first, so that the abandonment is among what onHide sends and stores.
   const onPageHide = () => {
+    unloading = true;
+    clearTimeout(timer);
     if (activated && !activated[0].defaultPrevented) mark(activated[1], activated[2]);
     const now = Date.now();
     if (now - internalAt > NAVIGATION_WINDOW) options.onLeave(now - awayAt < NAVIGATION_WINDOW ? 'navigated_away' : 'tab_closed');
     options.onHide(true);
   };
+  const onPageShow = (e: Event) => {
+    unloading = false;
+    if ((e as PageTransitionEvent).persisted) show();
+  };
+  const show = () => {
+    options.onShow();
+    restartTimer();
+  };
+  // Hidden is when a phone may freeze the tab and later discard it, running nothing: whether
+  // the shopper comes back is for the next page, or the endpoint, to tell (see the tracker).
   const onVisibility = () => {
-    if (doc.visibilityState === 'hidden') {
+    if (doc.visibilityState !== 'hidden') show();
+    else if (!unloading) {
+      clearTimeout(timer);
+      options.onLeave('hidden');
       options.onHide(false);
-      restartTimer('hidden');
-    } else {
-      options.onShow();
-      restartTimer('idle');
     }
   };
-  const onActivity = () => restartTimer('idle');
+  const onActivity = () => restartTimer();
 
   const listeners: [EventTarget, string, (e: Event) => void][] = [
     [win, 'pagehide', onPageHide],
+    [win, 'pageshow', onPageShow],
     [doc, 'visibilitychange', onVisibility],
     ...ACTIVITY.map((type): [EventTarget, string, () => void] => [win, type, onActivity]),
   ];
@@ -88,7 +107,7 @@ export function watchPage(win: Window, options: PageWatchOptions): () => void {
   if (nav) listeners.push([nav, 'navigate', onNavigate], [nav, 'navigatesuccess', () => (internalAt = -Infinity)]);
   else listeners.push([doc, 'click', onClick], [doc, 'submit', onSubmit]);
   for (const [target, type, fn] of listeners) target.addEventListener(type, fn, { capture: true, passive: true });
-  restartTimer('idle');
+  restartTimer();
 
   return () => {
     clearTimeout(timer);
