@@ -61,4 +61,15 @@ describe('readScriptConfig', () => {
       ),
     ).toEqual({ endpoint: 'https://shop.example/e', currency: 'EUR', debug: true, abandonAfter: 60000, banner: { position: 'top' } });
   });
+
+  it('keeps attributes named like Object.prototype members as plain keys (then unknown options)', () => {
+    const dataset = JSON.parse('{"constructor": "x", "toString": "", "__proto__": "{\\"endpoint\\":\\"ftp://x\\"}"}');
+    const config = readScriptConfig(script(dataset));
+    expect(Object.getPrototypeOf(config)).toBe(Object.prototype);
+    expect(Object.keys(config)).toEqual(['constructor', 'toString', '__proto__']);
+    expect(config.constructor).toBe('x');
+    expect(config.toString).toBe(true);
+    expect(Object.getOwnPropertyDescriptor(config, '__proto__')?.value).toEqual({ endpoint: 'ftp://x' });
+    expect(config).not.toHaveProperty('endpoint');
+  });
 });

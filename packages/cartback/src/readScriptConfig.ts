@@ -5,14 +5,15 @@
  * (`data-debug`) is `true`. Validation then names anything that is still wrong.
  */
 export function readScriptConfig(script: HTMLOrSVGScriptElement | null): Record<string, unknown> {
-  const config: Record<string, unknown> = {};
+  // Own attributes only, made own keys (not assigned): a `data-__proto__` is a key like any other.
   const data = (script as HTMLElement | null)?.dataset ?? {};
-  for (const key in data) {
-    let value: unknown = data[key];
-    try {
-      value = value === '' || JSON.parse(value as string);
-    } catch {}
-    config[key] = value;
+  return Object.fromEntries(Object.entries(data).map(([key, text]) => [key, readValue(text!)]));
+}
+
+function readValue(text: string): unknown {
+  try {
+    return text === '' || JSON.parse(text);
+  } catch {
+    return text;
   }
-  return config;
 }

@@ -22,6 +22,7 @@ describe('checkConfig + explainConfig', () => {
       requireConsent: false,
       respectGlobalPrivacyControl: true,
       abandonAfter: 1_800_000,
+      returnGrace: 30_000,
     });
   });
 
@@ -109,6 +110,28 @@ describe('checkConfig + explainConfig', () => {
       '[cartback] config.abandonAfter must be a whole number of milliseconds >= 1000, e.g. 1800000 (got 10).' + FIX,
       '[cartback] config.debug must be true or false (got "yes").' + FIX,
     ]);
+  });
+
+  it.each(['constructor', 'toString', 'hasOwnProperty', '__proto__', 'valueOf'])(
+    'reads an option named %s like any unknown option: a warning, left out of the config',
+    (key) => {
+      const input = JSON.parse(`{"${key}": "x", "currency": "EUR"}`) as Record<string, unknown>;
+      const result = validateConfig(input);
+      expect(result.errors).toEqual([]);
+      expect(result.warnings).toEqual([
+        `[cartback] config.${key} is not an option cartback knows; it is ignored. Check its spelling in the README.`,
+      ]);
+      expect(result.config?.currency).toBe('EUR');
+      expect(Object.getPrototypeOf(result.config)).toBe(Object.prototype);
+      expect(Object.keys(result.config!)).not.toContain(key);
+    },
+  );
+
+  it('reads only the config\'s own options, not inherited ones', () => {
+    const input = Object.assign(Object.create({ endpoint: 'ftp://inherited.example' }), { currency: 'EUR' });
+    const result = validateConfig(input);
+    expect([result.errors, result.warnings]).toEqual([[], []]);
+    expect(result.config).not.toHaveProperty('endpoint');
   });
 
   it('warns about an unknown option without failing', () => {

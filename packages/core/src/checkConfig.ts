@@ -40,6 +40,7 @@ const RULES: Record<string, string> = {
   requireConsent: 'b',
   respectGlobalPrivacyControl: 'b',
   abandonAfter: 'a',
+  returnGrace: 'a',
   // The widget's own options are checked inside by the widget chunk, which uses them.
   exitIntent: 'w',
   banner: 'w',
@@ -51,25 +52,22 @@ const RULES: Record<string, string> = {
 
 /**
  * Checks every option. With any broken rule there is no config: the caller stays inert and
- * has the problems explained (explainConfig). Unknown options only warn. Options set to
- * undefined keep their defaults.
+ * has the problems explained (explainConfig). Unknown options only warn, and are left out.
+ * Options set to undefined keep their defaults. Only the input's own keys count, looked up
+ * as own keys of RULES: an option named `constructor` or `toString` is just unknown.
  */
 export function checkConfig(input: unknown): { config?: ResolvedConfig; problems: ConfigProblem[] } {
   const problems: ConfigProblem[] = [];
+  const options: Record<string, unknown> = {};
   if (input !== undefined && !isRecord(input)) problems.push(['', input, 'config']);
   else
-    for (const key in input) {
-      const value = input[key];
-      const rule = RULES[key];
+    for (const [key, value] of Object.entries(input ?? {})) {
+      const rule = Object.prototype.hasOwnProperty.call(RULES, key) ? RULES[key]! : undefined;
       if (value === undefined) continue;
       if (!rule) problems.push([key, value, '?']);
       else if (!CHECKS[rule]!(value)) problems.push([key, value, rule]);
+      else options[key] = value;
     }
   const ok = problems.every((p) => p[2] == '?');
-  return {
-    config: ok
-      ? (Object.assign({ ...DEFAULTS }, ...Object.entries(input ?? {}).map(([k, v]) => v !== undefined && { [k]: v })) as ResolvedConfig)
-      : undefined,
-    problems,
-  };
+  return { config: ok ? ({ ...DEFAULTS, ...options } as ResolvedConfig) : undefined, problems };
 }

@@ -262,6 +262,56 @@ describe('createCore: tabs', () => {
     expect(api.cart.items).toEqual([]);
   });
 
+  it.each([
+    ['no items', { id: 'c', version: 2, currency: 'USD', updatedAt: T0 + 1000 }],
+    ['an item without a price', { id: 'c', version: 2, items: [{ id: 'tee', name: 'Tee', quantity: 1 }], currency: 'USD', updatedAt: T0 + 1000 }],
+    ['a string updatedAt', { id: 'c', version: 2, items: [], currency: 'USD', updatedAt: '2026-01-01' }],
+    ['no cart at all', undefined],
+  ])('drops a cart from another tab with %s and reports corrupt_record, once', async (_, cart) => {
+    const { api, deliver, errors, platform } = setup();
+    await api.ready;
+    api.cart.add(item);
+    deliver({ type: 'cart', cart });
+    deliver({ type: 'cart', cart });
+
+    expect(api.cart.items).toEqual([expect.objectContaining({ id: 'mug' })]);
+    expect(errors).toHaveBeenCalledTimes(2);
+    expect(errors.mock.calls[0]![0]).toMatchObject({
+      code: 'corrupt_record',
+      message: expect.stringMatching(/^\[cartback\] another tab sent a malformed cart \(got .*\)\. It was ignored/),
+    });
+    expect(platform.console.warn).toHaveBeenCalledTimes(1);
+    expect(api.cart.add({ id: 'tee', name: 'Tee', price: 20 })).toBe(true);
+  });
+
+  it('catches up from storage when the page is restored from the back/forward cache, where it heard nothing', async () => {
+    const win = Object.assign(new EventTarget(), { document: new EventTarget(), location: { search: '' } }) as unknown as Window;
+    const storage = memoryStorage();
+    const { channel } = fakeChannel();
+    const platform = {
+      storage,
+      window: win,
+      openChannel: () => channel,
+      now: () => T0,
+      uuid: () => 'uuid-1',
+      console: { warn: vi.fn(), error: vi.fn(), info: vi.fn() },
+    } satisfies Platform;
+    const api = createCartback(checkConfig({}).config!, platform);
+    created.push(api);
+    await api.ready;
+    win.dispatchEvent(Object.assign(new Event('pagehide'), { persisted: true }));
+    expect(channel.close).toHaveBeenCalled();
+    // Meanwhile another page of the store changed the cart and stored it.
+    const saved = savedCart([{ id: 'tee', name: 'Tee', price: 20, quantity: 1 }]);
+    await storage.set('cart', { ...saved, cart: { ...saved.cart, updatedAt: T0 + 1000 } });
+    const listener = vi.fn();
+    api.cart.subscribe(listener);
+
+    win.dispatchEvent(Object.assign(new Event('pageshow'), { persisted: true }));
+    await vi.waitFor(() => expect(api.cart.items).toEqual([{ id: 'tee', name: 'Tee', price: 20, quantity: 1 }]));
+    expect(listener).toHaveBeenCalledWith(expect.objectContaining({ count: 1 }), 'remote');
+  });
+
   it('closes the channel on destroy and stops emitting errors', async () => {
     const { api, channel, errors } = setup();
     await api.ready;

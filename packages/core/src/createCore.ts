@@ -3,6 +3,7 @@ import type { ResolvedConfig } from './config.js';
 import { CONSENT_KEY, webStorage } from './webStorage.js';
 import { createCart } from './createCart.js';
 import { createEmitter } from './createEmitter.js';
+import { createTabChannel } from './createTabChannel.js';
 import { createWriteBehind } from './createWriteBehind.js';
 import type { ConsentState } from './events.js';
 import { fallbackStorage } from './fallbackStorage.js';
@@ -11,9 +12,9 @@ import { memoryStorage } from './memoryStorage.js';
 import { CART_KEY, CART_VERSION, isCartRecord } from './records.js';
 import { tabCopy } from './tabCopy.js';
 import { validateItem } from './validateItem.js';
-import type { CartSnapshot, CartState, ChangeSource, KeyValueStorage, Platform, Unsubscribe } from './types.js';
+import type { CartSnapshot, ChangeSource, KeyValueStorage, Platform, Unsubscribe } from './types.js';
 
-export const CHANNEL_NAME = 'cartback';
+export { CHANNEL_NAME } from './createTabChannel.js';
 
 /**
  * Starts cartback's engine: the cart, its persistence and tab sync, consent, and error
@@ -45,20 +46,37 @@ export function createCore(config: ResolvedConfig, platform: Platform) {
     platform.console.error((error as Error).message);
   };
 
-  const durable = fallbackStorage(platform.storage, (error) =>
-    report(
-      new CartbackError(
-        'storage_unavailable',
-        `IndexedDB is unavailable (${describeValue(String(error))}); the cart is kept in memory.`,
-      ),
-    ),
-  );
+  const durable = fallbackStorage(platform.storage, report);
   let storage: KeyValueStorage = consent == 'unknown' ? memoryStorage() : durable;
-  const channel = platform.openChannel?.(CHANNEL_NAME);
   let loaded = false;
 
+  /** The newest cart stored: IndexedDB's, or this tab's copy when it is newer (a write cut off by a navigation). */
+  const loadSaved = async () => {
+    const saved = (await loadRecord(storage, CART_KEY, CART_VERSION, isCartRecord, report))?.cart;
+    const copy = storage == durable ? tabCopy(win) : undefined;
+    return copy && (!saved || copy.updatedAt > saved.updatedAt) ? { cart: copy, newer: true } : { cart: saved };
+  };
+  // Another tab's cart, perhaps from another SDK version after a deploy: checked before it is adopted.
+  const channel = createTabChannel(
+    platform,
+    (data) => {
+      const message = data as { type?: unknown; cart?: unknown } | null;
+      if (message?.type != 'cart') return;
+      const record = { v: CART_VERSION, cart: message.cart };
+      if (isCartRecord(record)) return cart.receive(record.cart);
+      report(
+        new CartbackError(
+          'corrupt_record',
+          `another tab sent a malformed cart (got ${describeValue(message.cart)}). It was ignored`,
+        ),
+      );
+    },
+    // Back from the back/forward cache, where the channel was closed: what other pages stored meanwhile.
+    () => void loadSaved().then(({ cart: saved }) => saved && cart.receive(saved)),
+  );
+
   const writer = createWriteBehind(async () => {
-    channel?.postMessage({ type: 'cart', cart: cart.getState() });
+    channel.post({ type: 'cart', cart: cart.getState() });
     await storage.set(CART_KEY, { v: CART_VERSION, cart: cart.getState() });
   });
   let copying = false;
@@ -78,10 +96,6 @@ export function createCore(config: ResolvedConfig, platform: Platform) {
     },
     onError: reject,
   });
-  channel?.addEventListener('message', ({ data }) => {
-    const message = data as { type?: string; cart?: CartState } | null;
-    if (message?.type == 'cart' && message.cart) cart.receive(message.cart);
-  });
 
   // A coalesced write waiting for its interval goes out when the page hides: it may not
   // come back to run the timer.
@@ -89,12 +103,10 @@ export function createCore(config: ResolvedConfig, platform: Platform) {
   win?.addEventListener('pagehide', flushNow);
   win?.document.addEventListener('visibilitychange', flushNow);
 
-  const ready = loadRecord(storage, CART_KEY, CART_VERSION, isCartRecord, report).then((saved) => {
-    const copy = storage == durable ? tabCopy(win) : undefined;
-    const newer = copy && (!saved || copy.updatedAt > saved.cart.updatedAt);
+  const ready = loadSaved().then((saved) => {
     loaded = true;
-    cart.hydrate(newer ? copy : saved?.cart);
-    if (newer) writer.schedule(); // IndexedDB catches up with the tab's copy
+    cart.hydrate(saved.cart);
+    if (saved.newer) writer.schedule(); // IndexedDB catches up with the tab's copy
     return writer.flush();
   });
 
@@ -133,7 +145,7 @@ export function createCore(config: ResolvedConfig, platform: Platform) {
     destroy() {
       win?.removeEventListener('pagehide', flushNow);
       win?.document.removeEventListener('visibilitychange', flushNow);
-      channel?.close();
+      channel.destroy();
       emitter.clear();
     },
   };

@@ -169,6 +169,47 @@ describe('createOutbox', () => {
     expect(await storage.get('cart')).toEqual({ v: 1, cart: {} });
   });
 
+  it('deletes records that are not events, reports them once, and still reads the rest', async () => {
+    const { storage, report, outbox } = setup();
+    const good = makeEvent('good', 'cart_updated', 1000);
+    const cyclic: Record<string, unknown> = { ...makeEvent('cyclic', 'cart_updated', 0) };
+    cyclic.self = cyclic; // IndexedDB keeps cycles; JSON cannot send them
+    const corrupt: Array<[string, unknown]> = [
+      ['event:null', null],
+      ['event:text', 'cart_updated'],
+      ['event:no-time', { ...makeEvent('no-time', 'cart_updated', 0), time: undefined }],
+      ['event:bad-time', { ...makeEvent('bad-time', 'cart_updated', 0), time: 'yesterday' }],
+      ['event:number-time', { ...makeEvent('number-time', 'cart_updated', 0), time: T0 }],
+      ['event:no-type', { ...makeEvent('no-type', 'cart_updated', 0), type: 42 }],
+      ['event:no-id', { ...makeEvent('x', 'cart_updated', 0), id: undefined }],
+      ['event:other-key', makeEvent('not-its-key', 'cart_updated', 0)], // remove(id) could never delete it
+      ['event:big', { ...makeEvent('big', 'cart_updated', 0), n: 1n }],
+      ['event:cyclic', cyclic],
+    ];
+    await storage.set('event:good', good);
+    for (const [key, value] of corrupt) await storage.set(key, value);
+
+    expect(await outbox.read()).toEqual([good]);
+    expect((await storage.entries()).map(([key]) => key)).toEqual(['event:good']);
+    expect(report).toHaveBeenCalledTimes(1);
+    expect(report.mock.calls[0]![0]).toMatchObject({
+      code: 'corrupt_record',
+      message: expect.stringMatching(/^\[cartback\] the outbox held 10 record\(s\) that are not events \(got null\)\. They were discarded/),
+    });
+
+    expect(await outbox.read()).toEqual([good]);
+    expect(report).toHaveBeenCalledTimes(1);
+  });
+
+  it('does not reject when the storage refuses an event (the storage reported it); it is still unsent', async () => {
+    const storage = { ...memoryStorage(), set: () => Promise.reject(new Error('refused')) };
+    const outbox = createOutbox(() => storage, () => T0, vi.fn());
+    const event = makeEvent('e1', 'identified', 0);
+    await expect(outbox.add(event)).resolves.toBeUndefined();
+    await expect(outbox.keep(event)).resolves.toBeUndefined();
+    expect(outbox.unsent()).toEqual([event]);
+  });
+
   it('reads an empty outbox as no events, without reporting', async () => {
     const { storage, outbox, report } = setup();
     await storage.set('cart', { v: 1 });

@@ -1,8 +1,8 @@
-import { CartbackError } from './CartbackError.js';
+import { CartbackError, describeValue } from './CartbackError.js';
 import type { CartbackEvent } from './events.js';
-import { EVENT_PREFIX } from './records.js';
+import { isRecord } from './isRecord.js';
+import { EVENT_PREFIX, isString } from './records.js';
 import type { KeyValueStorage } from './types.js';
-
 
 export const OUTBOX_LIMITS = { maxEvents: 500, maxBytes: 1024 * 1024, maxAge: 7 * 24 * 3600 * 1000 };
 
@@ -30,6 +30,21 @@ export function selectDrops(events: CartbackEvent[], now: number, limits = OUTBO
 }
 
 /**
+ * Whether a stored record is an event delivery can handle: removable by its id (the key
+ * names it), typed, dated, and sendable as JSON. Anything else (another SDK version's
+ * record, a hand-edited one) would break every flush.
+ */
+function isStoredEvent(key: string, value: unknown): value is CartbackEvent {
+  if (!isRecord(value) || !isString(value.id) || key !== EVENT_PREFIX + value.id || !isString(value.type)) return false;
+  if (typeof value.time != 'string' || isNaN(Date.parse(value.time))) return false;
+  try {
+    return typeof JSON.stringify(value) == 'string'; // no BigInt, no cycle
+  } catch {
+    return false;
+  }
+}
+
+/**
  * The durable outbox: one storage key per event, written when the event is created and
  * deleted only once the endpoint has answered 2xx (or refused it for good). Every tab
  * writes its own keys, so the tab that flushes sees the events of all tabs.
@@ -37,18 +52,30 @@ export function selectDrops(events: CartbackEvent[], now: number, limits = OUTBO
 export function createOutbox(storage: () => KeyValueStorage, now: () => number, report: (e: CartbackError) => void) {
   let unsent: CartbackEvent[] = [];
   return {
+    /** Stores an event; one the storage refuses was reported by it, and is still beaconed from `unsent`. */
     add(event: CartbackEvent): Promise<void> {
       unsent.push(event);
-      return storage().set(EVENT_PREFIX + event.id, event);
+      return storage().set(EVENT_PREFIX + event.id, event).catch(() => {});
     },
     /** Stores an event handed over by an earlier page (it is not this tab's to beacon). */
-    keep: (event: CartbackEvent): Promise<void> => storage().set(EVENT_PREFIX + event.id, event),
+    keep: (event: CartbackEvent): Promise<void> => storage().set(EVENT_PREFIX + event.id, event).catch(() => {}),
     /** This tab's events not yet confirmed: what a beacon can send without waiting for storage. */
     unsent: () => unsent,
     /** Every tab's pending events, oldest first, within the caps. */
     async read(): Promise<CartbackEvent[]> {
-      const events = (await storage().entries())
-        .filter(([key]) => String(key).startsWith(EVENT_PREFIX))
+      const stored = (await storage().entries()).filter(([key]) => String(key).startsWith(EVENT_PREFIX));
+      const corrupt = stored.filter(([key, value]) => !isStoredEvent(key, value));
+      if (corrupt.length) {
+        await Promise.all(corrupt.map(([key]) => storage().del(key)));
+        report(
+          new CartbackError(
+            'corrupt_record',
+            `the outbox held ${corrupt.length} record(s) that are not events (got ${describeValue(corrupt[0]![1])}). They were discarded`,
+          ),
+        );
+      }
+      const events = stored
+        .filter(([key, value]) => isStoredEvent(key, value))
         .map(([, event]) => event as CartbackEvent)
         .sort((a, b) => a.time.localeCompare(b.time));
       const drops = selectDrops(events, now());

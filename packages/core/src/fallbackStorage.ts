@@ -1,3 +1,4 @@
+import { CartbackError, describeValue } from './CartbackError.js';
 import { memoryStorage } from './memoryStorage.js';
 import type { KeyValueStorage } from './types.js';
 
@@ -5,16 +6,17 @@ import type { KeyValueStorage } from './types.js';
 const FIRST_CALL_TIMEOUT = 3000;
 
 /**
- * Wraps a storage so that it never rejects: on its first failure (or, until one call has
- * answered, a call that hangs, as a blocked IndexedDB open does) it reports once and the page
- * carries on with memory storage.
+ * Wraps a storage so that it keeps working: on its first failure of the storage itself (or,
+ * until one call has answered, a call that hangs, as a blocked IndexedDB open does) it reports
+ * `storage_unavailable` once and the page carries on with memory storage. A value the storage
+ * refuses rejects that one call, reported `unstorable_value`; nothing else changes.
  */
-export function fallbackStorage(primary: KeyValueStorage, onFail: (error: unknown) => void): KeyValueStorage {
+export function fallbackStorage(primary: KeyValueStorage, report: (error: CartbackError) => void): KeyValueStorage {
   const memory = memoryStorage();
   let active = primary;
   let proven = false;
 
-  const call = <T,>(fn: (s: KeyValueStorage) => Promise<T>): Promise<T> => {
+  const call = <T,>(fn: (s: KeyValueStorage) => Promise<T>, key?: string): Promise<T> => {
     if (active == memory) return fn(memory);
     let timer: ReturnType<typeof setTimeout> | undefined;
     return Promise.race([
@@ -24,7 +26,15 @@ export function fallbackStorage(primary: KeyValueStorage, onFail: (error: unknow
       .then(
         (result) => ((proven = true), result as T),
         (error) => {
-          if (active != memory) onFail(error);
+          const why = describeValue(String(error));
+          // IndexedDB refusing one value (DataCloneError: it cannot be cloned; DataError: not a
+          // valid key) fails that call only: the storage is fine for the next.
+          if (/^Data/.test((error as Error | null)?.name!)) {
+            const refused = new CartbackError('unstorable_value', `IndexedDB refused "${key}" (${why}). Pass plain data only`);
+            report(refused);
+            throw refused;
+          }
+          if (active != memory) report(new CartbackError('storage_unavailable', `IndexedDB is unavailable (${why}); the cart is kept in memory.`));
           active = memory;
           return fn(memory);
         },
@@ -33,9 +43,9 @@ export function fallbackStorage(primary: KeyValueStorage, onFail: (error: unknow
   };
 
   return {
-    get: (key) => call((s) => s.get(key)),
-    set: (key, value) => call((s) => s.set(key, value)),
-    del: (key) => call((s) => s.del(key)),
+    get: (key) => call((s) => s.get(key), key),
+    set: (key, value) => call((s) => s.set(key, value), key),
+    del: (key) => call((s) => s.del(key), key),
     entries: () => call((s) => s.entries()),
   };
 }

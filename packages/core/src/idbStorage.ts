@@ -21,6 +21,11 @@ export function idbStorage(): KeyValueStorage {
   const run = async (mode: IDBTransactionMode, calls: (store: IDBObjectStore) => IDBRequest[]): Promise<any[]> => {
     const tx = (await open()).transaction(STORE_NAME, mode);
     const requests = calls(tx.objectStore(STORE_NAME));
+    // Commit now rather than once the page has seen the results: a transaction started at
+    // pagehide would otherwise stay open while the page sits in the back/forward cache
+    // (frozen, it sees nothing), block the next page's transactions, and get the page evicted
+    // (Chromium's not-restored reason IgnoreEventAndEvict).
+    tx.commit?.();
     return new Promise((resolve, reject) => {
       tx.oncomplete = () => resolve(requests.map((r) => r.result));
       tx.onabort = tx.onerror = () => reject(tx.error);
