@@ -34,6 +34,7 @@ const LOCALES = ['de', 'fr', 'es', 'ar', 'he'];
  */
 const LAZY: Record<string, string> = {
   './tracking.js': './cartback-tracking.js',
+  './startIdleWork.js': './cartback-idle.js',
   './diagnostics.js': './cartback-diagnostics.js',
   './startWidget.js': './cartback-widget.js',
   './widgetDiagnostics.js': './cartback-widget-diagnostics.js',
@@ -72,6 +73,14 @@ export const BROWSER_FILES: BuildOptions[] = [
     entryPoints: ['packages/core/src/tracking.ts'],
     outfile: `${DIST}/cartback-tracking.js`,
     format: 'esm',
+  },
+  // What every page does at its first idle moment: the other tabs, the platform adapter's
+  // start, events an earlier page left.
+  {
+    entryPoints: ['packages/core/src/startIdleWork.ts'],
+    outfile: `${DIST}/cartback-idle.js`,
+    format: 'esm',
+    plugins: [lazyChunks],
   },
   {
     entryPoints: ['packages/core/src/diagnostics.ts'],
@@ -158,7 +167,7 @@ async function buildBrowserFile(options: BuildOptions) {
     const minified = await minify(code.text, {
       ecma: 2020,
       module: !options.banner,
-      compress: { passes: 2 },
+      compress: { passes: 3 },
       sourceMap: { content: map.text, url: basename(code.path) + '.map' },
     });
     mkdirSync(dirname(code.path), { recursive: true });

@@ -11,9 +11,16 @@ export const waitForBanner = (page: Page) => waitForPart(page, 'banner');
 export const waitForBannerGone = (page: Page) => waitForPart(page, 'banner', false);
 
 /**
+ * How long a closed tab's abandonment waits for the shopper's next page before it counts
+ * (`returnGrace`, 30 s by default): the leaving page is given this one, and the next visit
+ * starts after it, so that it is a return and not the same visit going on.
+ */
+export const RETURN_GRACE = 1_000;
+
+/**
  * A shopper who filled the cart on the store's widget page and closed the tab (so left with
- * it: `cart_abandoned`). Returns their browser (the context), for the next visit in a new
- * tab, and the page they left, whose `sent()` still reads its events.
+ * it: `cart_abandoned`), and stayed away past the grace. Returns their browser (the context),
+ * for the next visit in a new tab, and the page they left, whose `sent()` still reads its events.
  */
 export async function leaveWithCart(
   t: BrowserTests,
@@ -21,11 +28,12 @@ export async function leaveWithCart(
   items: Array<Partial<CartItem>> = [MUG],
 ): Promise<{ context: BrowserContext; left: WidgetPage }> {
   const context = await t.newContext();
-  const left = await openWidgetPage(t, config, { context });
+  const left = await openWidgetPage(t, { returnGrace: RETURN_GRACE, ...config }, { context });
   await addItems(left.page, items);
   // The tracking chunk loads when the cart first fills: a shopper takes longer than that.
   await left.page.evaluate(() => (window as WidgetWindow & { cartback: { flush(): Promise<void> } }).cartback.flush());
   await left.page.close({ runBeforeUnload: false });
+  await new Promise((resolve) => setTimeout(resolve, RETURN_GRACE + 100));
   return { context, left };
 }
 

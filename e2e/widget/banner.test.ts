@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { banner, isBannerShown, leaveWithCart, waitForBanner, waitForBannerGone } from '../support/bannerPage';
+import { banner, isBannerShown, leaveWithCart, RETURN_GRACE, waitForBanner, waitForBannerGone } from '../support/bannerPage';
 import { runAxe } from '../support/runAxe';
 import { setupBrowserTests } from '../support/setupBrowserTests';
 import { observeQuietPeriod } from '../support/watchPage';
@@ -131,7 +131,7 @@ describe('the return banner', () => {
 
   it('closes with its button and with Escape while focused, and stays closed for the cooldown', async () => {
     const { context } = await leaveWithCart(t);
-    const back = await openWidgetPage(t, {}, { context });
+    const back = await openWidgetPage(t, { returnGrace: RETURN_GRACE }, { context });
     await waitForBanner(back.page);
 
     // Escape elsewhere on the page is not for the banner.
@@ -153,6 +153,7 @@ describe('the return banner', () => {
     await waitForBannerGone(back.page);
     expect((await waitForSent(back, 'banner_dismissed')).how).toBe('escape');
     await back.page.close({ runBeforeUnload: false });
+    await new Promise((resolve) => setTimeout(resolve, RETURN_GRACE + 100));
 
     // The next visit (the cart is still there): within a day of the dismissal, no banner.
     const again = await openWidgetPage(t, {}, { context });
@@ -280,10 +281,11 @@ describe('the return banner', () => {
     const context = await t.browser.newContext({ bypassCSP: true });
     context.setDefaultTimeout(10_000);
     onTestFinished(() => context.close());
-    const first = await openWidgetPage(t, {}, { context });
+    const first = await openWidgetPage(t, { returnGrace: RETURN_GRACE }, { context });
     await addItems(first.page, [MUG, TEA]);
     await first.page.evaluate(() => (window as WidgetWindow & { cartback: { flush(): Promise<void> } }).cartback.flush());
     await first.page.close({ runBeforeUnload: false });
+    await new Promise((resolve) => setTimeout(resolve, RETURN_GRACE + 100));
     const { page } = await openWidgetPage(t, {}, { context });
     await waitForBanner(page);
     await expect.poll(async () => (await readBanner(page)).status[0]?.[1]).toBeTruthy();

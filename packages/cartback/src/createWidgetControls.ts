@@ -1,8 +1,8 @@
 // The entry of the lazy `cartback-exit.js`, loaded with the first item in the cart: the
 // exit-intent detector, and the loading of the widget's UI at idle. Pages of shoppers
 // without a cart never pay for either.
-import { CartbackError, type Cartback } from '@cartback/core';
-import { createExitDetector, type ExitTrigger, type Widget } from '@cartback/widget';
+import { CartbackError, createChunkLoader, type Cartback } from '@cartback/core';
+import { createExitDetector, type ExitTrigger } from '@cartback/widget';
 
 export interface WidgetControls {
   /** Opens the modal (with a trigger) or the banner (without), once the UI chunk is there. */
@@ -19,22 +19,14 @@ export interface WidgetControls {
 export function createWidgetControls(cartback: Cartback, win: Window): WidgetControls {
   const { core } = cartback;
   const options = core.config.exitIntent ?? {};
-  let widget: Promise<Widget | void> | undefined;
   let detector: { destroy(): void } | undefined;
   let destroyed = false;
-  const load = () =>
-    (widget ??= import('./startWidget.js').then(
-      ({ startWidget }) => startWidget(cartback, win),
-      (error) => {
-        widget = undefined;
-        core.report(new CartbackError('chunk_failed', `the widget did not load (${error})`));
-      },
-    ));
+  const widget = createChunkLoader('the widget', async () => (await import('./startWidget.js')).startWidget(cartback, win), core.report, win);
   const show = (trigger?: ExitTrigger) =>
-    load().then((w) => void (destroyed || (trigger ? w?.showExitIntent(trigger) : w?.showBanner())));
+    widget.load().then((w) => void (destroyed || (trigger ? w?.showExitIntent(trigger) : w?.showBanner())));
   const watch = () => {
     if (!destroyed && core.cart.getState().items.length) {
-      widget || (win.requestIdleCallback ?? setTimeout)(() => destroyed || load());
+      widget.current() || (win.requestIdleCallback ?? setTimeout)(() => destroyed || widget.load());
       if (options.enabled !== false)
         detector ||= createExitDetector(win, options, show, (error) =>
           core.report(new CartbackError('chunk_failed', `touch exit intent did not load (${error})`)),
@@ -47,9 +39,10 @@ export function createWidgetControls(cartback: Cartback, win: Window): WidgetCon
     show,
     destroy() {
       destroyed = true;
+      widget.stop();
       unsubscribe();
       watch();
-      void widget?.then((w) => w?.destroy());
+      void widget.current()?.then((w) => w?.destroy());
     },
   };
 }

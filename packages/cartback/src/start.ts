@@ -2,7 +2,7 @@ import {
   browserPlatform,
   CHECKS,
   checkConfig,
-  createCartback,
+  createEngine,
   DEFAULTS,
   memoryStorage,
   reportConfigProblems,
@@ -10,7 +10,6 @@ import {
 } from '@cartback/core';
 import { attachWidget } from './attachWidget.js';
 import type { CartbackApi } from './CartbackApi.js';
-import { publicApi } from './publicApi.js';
 
 /**
  * Checks `config` and starts cartback in this browser. A bad config prints one clear error
@@ -21,13 +20,13 @@ export function start(input: unknown): CartbackApi {
   const browser = typeof window != 'undefined';
   const { config, problems } = checkConfig(input);
   if (browser) void reportConfigProblems(problems, console);
-  if (config && browser) return publicApi(attachWidget(createCartback(config, browserPlatform()), window));
+  if (config && browser) return attachWidget(createEngine(config, browserPlatform()), window);
   const currency = (input as { currency?: string } | null)?.currency;
-  const inert = createCartback(
+  const inert = createEngine(
     { ...DEFAULTS, currency: CHECKS.c!(currency) ? (currency as string) : DEFAULTS.currency },
     { storage: memoryStorage(), now: Date.now, uuid, console },
     false,
   );
   const nothing = async () => {};
-  return publicApi(Object.assign(inert, { showExitIntent: nothing, showBanner: nothing }));
+  return Object.assign(inert.api, { showExitIntent: nothing, showBanner: nothing });
 }

@@ -18,7 +18,7 @@ export function startWidget(cartback: Cartback, win: Window) {
     getCart: core.cart.getSnapshot,
     subscribe: (fn) => core.cart.subscribe((snapshot) => fn(snapshot)),
     track: cartback.track,
-    identify: cartback.identify,
+    identify: cartback.api.identify,
     async getSession() {
       const { id, converted, returned } = (await (await cartback.tracking())?.session()) ?? pageSession;
       return { id, converted: !!converted, returned };

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CartbackError } from './CartbackError.js';
-import { createCartback } from './createCartback.js';
+import { openEngine } from './testing/openEngine.js';
+import { createEngine } from './createCartback.js';
 import { memoryStorage } from './memoryStorage.js';
 import type { Platform } from './types.js';
 import { checkConfig } from './checkConfig.js';
@@ -22,7 +23,7 @@ function setup(storage = memoryStorage(), config: object = {}) {
     uuid: vi.fn(() => `uuid-${++n}`),
     console: { warn: vi.fn(), error: vi.fn(), info: vi.fn() },
   } satisfies Platform;
-  const api = createCartback(checkConfig(config).config!, platform);
+  const api = openEngine(createEngine(checkConfig(config).config!, platform));
   const errors = vi.fn();
   api.on('error', errors);
   created.push(api);
@@ -137,7 +138,7 @@ describe('createCartback', () => {
 
       expect(platform.console.error).toHaveBeenCalledTimes(1);
       expect(platform.console.error).toHaveBeenCalledWith(
-        `[cartback] purchase: order.orderId must be a non-empty string or number (got ${shown}).`,
+        `[cartback] purchase: order.orderId must be a non-empty string or number, in an order of plain data (got ${shown}).`,
       );
       expect((errors.mock.calls[0]![0] as CartbackError).code).toBe('invalid_order');
       expect(api.cart.id).toBe(id);

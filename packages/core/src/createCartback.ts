@@ -1,14 +1,13 @@
 import { CartbackError, describeValue } from './CartbackError.js';
 import type { ResolvedConfig } from './config.js';
+import { createChunkLoader } from './createChunkLoader.js';
 import { createCore, type CartListener } from './createCore.js';
 import { createDraft, type EventDraft } from './createDraft.js';
 import { handOverDrafts } from './handOver.js';
-import { detectPlatform } from './detectPlatform.js';
 import type { EventType } from './events.js';
 import type { Tracker } from './tracking.js';
-import { DRAFT_PREFIX, EVENT_PREFIX } from './records.js';
+import { DRAFT_PREFIX } from './records.js';
 import { RULES } from './validateItem.js';
-import { DRAFTS_KEY, HANDOFF_KEY, webStorage } from './webStorage.js';
 import type { CartItem, Platform, Unsubscribe } from './types.js';
 
 export interface Order {
@@ -52,10 +51,6 @@ export interface CartbackApi {
   destroy(): void;
 }
 
-/** A chunk that did not load is tried again after this long, doubling up to RETRY_MAX (and when back online). */
-const RETRY_FIRST = 2000;
-const RETRY_MAX = 60_000;
-
 /** Values from the store's code become plain data (no functions, proxies or cycles); undefined if they cannot. */
 function toPlainData(value: unknown): any {
   try {
@@ -63,8 +58,19 @@ function toPlainData(value: unknown): any {
   } catch {}
 }
 
-/** Builds the runtime API over a new engine; with `tracking` false no event is ever made (inert). */
-export function createCartback(config: ResolvedConfig, platform: Platform, tracking = true) {
+/**
+ * The headless entry (`@cartback/core` with a shop's own UI): the public API of a new engine,
+ * with no widget. The script tag and `init()` build theirs with the widget on the same engine.
+ */
+export function createCartback(config: ResolvedConfig, platform: Platform): CartbackApi {
+  return createEngine(config, platform).api;
+}
+
+/**
+ * Starts an engine and builds the public API over it; with `tracking` false no event is ever
+ * made (inert). The engine's parts beside the API are for the widget, the adapters and tests.
+ */
+export function createEngine(config: ResolvedConfig, platform: Platform, tracking = true) {
   const core = createCore(config, platform);
   const { cart, report } = core;
   const win = platform.window;
@@ -73,26 +79,13 @@ export function createCartback(config: ResolvedConfig, platform: Platform, track
   // Events are a lazy chunk, started once there is something to track: a cart (perhaps
   // one the shopper left with), events left by an earlier page, an event call, or a landing
   // through a widget or recovery link (`cb_source` / `cb_recover`, see readTouchpointParams).
-  // A chunk that fails to load (offline, a flaky network) is tried again.
-  let tracker: Promise<Tracker | undefined> | undefined;
-  let retryIn = RETRY_FIRST;
-  let retryTimer: ReturnType<typeof setTimeout> | undefined;
-  let failed = false;
-  const startTracking = (): Promise<Tracker | undefined> =>
-    (tracker ??= tracking
-      ? import('./tracking.js').then(
-          ({ createTracker }) => createTracker(core),
-          (error): undefined => {
-            tracker = undefined;
-            failed = true;
-            report(new CartbackError('chunk_failed', `tracking did not load (${error}); trying again`));
-            retryTimer = setTimeout(startTracking, retryIn);
-            retryIn = Math.min(retryIn * 2, RETRY_MAX);
-          },
-        )
-      : Promise.resolve(undefined));
-  const retryOnline = () => failed && startTracking();
-  win?.addEventListener('online', retryOnline);
+  const trackerFile = createChunkLoader(
+    'tracking',
+    async (): Promise<Tracker | undefined> => tracking ? (await import('./tracking.js')).createTracker(core) : undefined,
+    report,
+    win,
+  );
+  const startTracking = trackerFile.load;
 
   // Every event is drafted here, in the always-loaded engine, and kept until the tracking
   // chunk has it in the outbox: in storage (`draft:<id>`), and in the hand-over when the page
@@ -113,36 +106,25 @@ export function createCartback(config: ResolvedConfig, platform: Platform, track
       })
       .then((t) => t?.send(draft).then(() => drafts.delete(draft.id)));
   };
-  const keepDrafts = () => mayKeep() && core.getConsent() != 'unknown' && handOverDrafts(win, [...drafts.values()]);
+  const page = platform.uuid();
+  const keepDrafts = () => mayKeep() && core.getConsent() != 'unknown' && handOverDrafts(win, page, [...drafts.values()]);
   win?.addEventListener('pagehide', keepDrafts);
 
   // A saved cart starts it too: loading one with items is a change (source 'storage').
   cart.subscribe((snapshot) => snapshot.items.length && startTracking());
 
-  // The adapter starts once the saved cart is loaded.
-  let adapter: Promise<(() => void) | void> | undefined;
-  void core.ready.then(async () => {
+  // The background work of every page (other tabs, the platform adapter, events left to send)
+  // is a lazy file, started at the first idle moment once the saved cart is loaded.
+  const idle = createChunkLoader('idle work', async () => (await import('./startIdleWork.js')).startIdleWork(engine, win!), report, win);
+  void core.ready.then(() => {
     loaded = true;
-    const name = config.platform ?? detectPlatform(win);
-    if (name && win && tracking)
-      adapter = import('./startPlatformAdapter.js')
-        .then(({ startPlatformAdapter }) => startPlatformAdapter(name, api, win))
-        .catch((error) => report(new CartbackError('chunk_failed', `the ${name} adapter did not load (${error})`)));
-    if (
-      /cb_/.test(win?.location.search!) ||
-      webStorage(win, 'localStorage', HANDOFF_KEY) ||
-      webStorage(win, 'localStorage', DRAFTS_KEY) ||
-      (await core.getStorage().entries()).some(([key]) => key.startsWith(EVENT_PREFIX) || key.startsWith(DRAFT_PREFIX))
-    )
-      startTracking();
+    if (win && tracking) (win.requestIdleCallback ?? setTimeout)(() => tracking && idle.load());
   });
 
-  const api: CartbackApi & { core: typeof core; tracking: typeof startTracking; track: typeof track } = {
-    core,
-    /** The tracking chunk, started on demand (for tests, the widget and headless integrations). */
-    tracking: startTracking,
-    /** Makes an event of any type: the widget's events come this way. */
-    track,
+  // The public object: the documented members, listed one by one. The engine behind them
+  // (core, the tracker) is not reachable from it, so neither a stub-queue entry
+  // (`['core.cart.reset']`) nor a store's script can skip the checks at the API.
+  const api: CartbackApi = {
     cart: {
       add: cart.add,
       update: cart.update,
@@ -174,11 +156,12 @@ export function createCartback(config: ResolvedConfig, platform: Platform, track
       track('checkout_started');
     },
     purchase(order) {
-      const id = (order as Order | null)?.orderId;
-      const plain = toPlainData(order);
-      if (!RULES.id![0](id) || plain === undefined) {
-        const problem = RULES.id![0](id) ? 'order must be plain data (it has a cycle)' : `order.orderId must be ${RULES.id![1]} (got ${describeValue(id)})`;
-        core.reject(new CartbackError('invalid_order', `purchase: ${problem}.`));
+      // Plain data first: an order with a cycle has nothing to send.
+      const plain = toPlainData(order) as Order | undefined;
+      const id = plain?.orderId;
+      if (!RULES.id![0](id)) {
+        const given = describeValue((order as Order | null)?.orderId);
+        core.reject(new CartbackError('invalid_order', `purchase: order.orderId must be ${RULES.id![1]}, in an order of plain data (got ${given}).`));
         return false;
       }
       // The tracker adds `attribution`: the touchpoints are in its session record. The event
@@ -191,7 +174,7 @@ export function createCartback(config: ResolvedConfig, platform: Platform, track
       if (state === 'granted' || state === 'denied') {
         if (state == 'denied') drafts.clear();
         await core.setConsent(state);
-        return void (await tracker)?.onConsent(state === 'granted');
+        return void (await trackerFile.current())?.onConsent(state === 'granted');
       }
       core.reject(
         new CartbackError('invalid_consent', `consent: state must be "granted" or "denied" (got ${describeValue(state)}).`),
@@ -199,22 +182,30 @@ export function createCartback(config: ResolvedConfig, platform: Platform, track
     },
     flush: async () => {
       await core.flush();
-      await (await tracker)?.flush();
+      await (await trackerFile.current())?.flush();
     },
     on: core.emitter.on,
     ready: core.ready.then(() => api),
     destroy() {
       tracking = false; // nothing starts after this: no adapter, no tracking chunk
-      clearTimeout(retryTimer);
-      win?.removeEventListener('online', retryOnline);
+      trackerFile.stop();
+      idle.stop();
       win?.removeEventListener('pagehide', keepDrafts);
-      void adapter?.then((stop) => stop?.());
-      void tracker?.then((t) => t?.destroy());
+      void idle.current()?.then((stop) => stop?.());
+      void trackerFile.current()?.then((t) => t?.destroy());
       core.destroy();
     },
   };
-  return api;
+  const engine = {
+    api,
+    core,
+    /** The tracking chunk, started on demand (for tests, the widget and headless integrations). */
+    tracking: startTracking,
+    /** Makes an event of any type: the widget's events come this way. */
+    track,
+  };
+  return engine;
 }
 
-/** What `createCartback` returns: the API plus the engine, for the widget, the adapters and tests. */
-export type Cartback = ReturnType<typeof createCartback>;
+/** What `createEngine` returns: the public API and the engine behind it, for the widget, the adapters and tests. */
+export type Cartback = ReturnType<typeof createEngine>;

@@ -1,7 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CartbackError } from './CartbackError.js';
-import { createCartback } from './createCartback.js';
+import { openEngine } from './testing/openEngine.js';
+import { startTabSync } from './startTabSync.js';
+import { createEngine } from './createCartback.js';
 import { memoryStorage } from './memoryStorage.js';
+import { uuid } from './uuid.js';
 import type { CartState, KeyValueStorage, Platform, TabChannel } from './types.js';
 import { checkConfig } from './checkConfig.js';
 
@@ -56,7 +59,8 @@ function setup({ storage = memoryStorage(), config = {} as object } = {}) {
     console: { warn: vi.fn(), error: vi.fn(), info: vi.fn() },
   } satisfies Platform;
   const resolved = checkConfig(config).config!;
-  const api = createCartback(resolved, platform);
+  const api = openEngine(createEngine(resolved, platform));
+  void api.ready.then(() => startTabSync(api.core.tabSync)); // as the idle file does, once the cart is loaded
   created.push(api);
   const errors = vi.fn();
   api.on('error', errors);
@@ -131,9 +135,13 @@ describe('createCore: persistence', () => {
     expect(await storage.get('cart')).toMatchObject({ cart: { id: 'saved-cart', version: 4, items: [{ quantity: 2 }] } });
   });
 
-  it('resolves ready with the API', async () => {
-    const { api } = setup();
-    await expect(api.ready).resolves.toBe(api);
+  it('resolves ready with the public API', async () => {
+    const engine = createEngine(checkConfig({}).config!, { storage: memoryStorage(), now: Date.now, uuid, console });
+    await expect(engine.api.ready).resolves.toBe(engine.api);
+    expect(Object.keys(engine.api).sort()).toEqual(
+      ['cart', 'checkoutStarted', 'consent', 'destroy', 'flush', 'identify', 'on', 'purchase', 'ready'].sort(),
+    );
+    engine.api.destroy();
   });
 });
 
@@ -296,7 +304,8 @@ describe('createCore: tabs', () => {
       uuid: () => 'uuid-1',
       console: { warn: vi.fn(), error: vi.fn(), info: vi.fn() },
     } satisfies Platform;
-    const api = createCartback(checkConfig({}).config!, platform);
+    const api = openEngine(createEngine(checkConfig({}).config!, platform));
+    void api.ready.then(() => startTabSync(api.core.tabSync)); // as the idle file does, once the cart is loaded
     created.push(api);
     await api.ready;
     win.dispatchEvent(Object.assign(new Event('pagehide'), { persisted: true }));

@@ -1,9 +1,10 @@
-import { CartbackError, describeValue } from './CartbackError.js';
+import { CartbackError } from './CartbackError.js';
 import type { ResolvedConfig } from './config.js';
 import { CONSENT_KEY, webStorage } from './webStorage.js';
 import { createCart } from './createCart.js';
 import { createEmitter } from './createEmitter.js';
-import { createTabChannel } from './createTabChannel.js';
+import { postOnce, type TabChannel } from './createTabChannel.js';
+import type { TabSyncHost } from './startTabSync.js';
 import { createWriteBehind } from './createWriteBehind.js';
 import type { ConsentState } from './events.js';
 import { fallbackStorage } from './fallbackStorage.js';
@@ -12,7 +13,7 @@ import { memoryStorage } from './memoryStorage.js';
 import { CART_KEY, CART_VERSION, isCartRecord } from './records.js';
 import { tabCopy } from './tabCopy.js';
 import { validateItem } from './validateItem.js';
-import type { CartSnapshot, ChangeSource, KeyValueStorage, Platform, Unsubscribe } from './types.js';
+import type { CartSnapshot, CartState, ChangeSource, KeyValueStorage, Platform, Unsubscribe } from './types.js';
 
 export { CHANNEL_NAME } from './createTabChannel.js';
 
@@ -56,27 +57,21 @@ export function createCore(config: ResolvedConfig, platform: Platform) {
     const copy = storage == durable ? tabCopy(win) : undefined;
     return copy && (!saved || copy.updatedAt > saved.updatedAt) ? { cart: copy, newer: true } : { cart: saved };
   };
-  // Another tab's cart, perhaps from another SDK version after a deploy: checked before it is adopted.
-  const channel = createTabChannel(
+  // Tab sync is part of the lazy idle file (see startTabSync); until it is there, this tab's
+  // changes go out on a channel of their own.
+  let tabs: TabChannel | undefined;
+  const post = (message: object) => (tabs ? tabs.post(message) : postOnce(platform, message));
+  const tabSync: TabSyncHost = {
     platform,
-    (data) => {
-      const message = data as { type?: unknown; cart?: unknown } | null;
-      if (message?.type != 'cart') return;
-      const record = { v: CART_VERSION, cart: message.cart };
-      if (isCartRecord(record)) return cart.receive(record.cart);
-      report(
-        new CartbackError(
-          'corrupt_record',
-          `another tab sent a malformed cart (got ${describeValue(message.cart)}). It was ignored`,
-        ),
-      );
-    },
-    // Back from the back/forward cache, where the channel was closed: what other pages stored meanwhile.
-    () => void loadSaved().then(({ cart: saved }) => saved && cart.receive(saved)),
-  );
+    isCart: (remote): remote is CartState => isCartRecord({ v: CART_VERSION, cart: remote }),
+    receive: (remote) => cart.receive(remote),
+    catchUp: () => void loadSaved().then(({ cart: saved }) => saved && cart.receive(saved)),
+    report,
+    connect: (channel) => void (tabs = channel),
+  };
 
   const writer = createWriteBehind(async () => {
-    channel.post({ type: 'cart', cart: cart.getState() });
+    post({ type: 'cart', cart: cart.getState() });
     await storage.set(CART_KEY, { v: CART_VERSION, cart: cart.getState() });
   });
   let copying = false;
@@ -140,12 +135,14 @@ export function createCore(config: ResolvedConfig, platform: Platform) {
       if (loaded) writer.schedule();
       await writer.flush();
     },
+    /** For the idle file: the store's other tabs' side of the cart. */
+    tabSync,
     /** Resolves when every change so far is in storage. */
     flush: () => ready.then(writer.flush),
     destroy() {
       win?.removeEventListener('pagehide', flushNow);
       win?.document.removeEventListener('visibilitychange', flushNow);
-      channel.destroy();
+      tabs?.destroy();
       emitter.clear();
     },
   };

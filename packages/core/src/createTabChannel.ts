@@ -1,4 +1,10 @@
-import type { Platform, TabChannel } from './types.js';
+import type { Platform, TabChannel as BroadcastLike } from './types.js';
+
+/** Messages to the store's other tabs, through a channel that stays open until `destroy`. */
+export interface TabChannel {
+  post(message: object): void;
+  destroy(): void;
+}
 
 /** The BroadcastChannel every cartback page of the store's origin shares. */
 export const CHANNEL_NAME = 'cartback';
@@ -11,13 +17,9 @@ export const CHANNEL_NAME = 'cartback';
  * caller's moment to catch up from storage. Messages are objects with a string `type`;
  * `onMessage` gets whatever another tab sent, unchecked.
  */
-export function createTabChannel(
-  platform: Platform,
-  onMessage: (data: unknown) => void,
-  onResume?: () => void,
-): { post(message: object): void; destroy(): void } {
+export function createTabChannel(platform: Platform, onMessage: (data: unknown) => void, onResume?: () => void): TabChannel {
   const win = platform.window;
-  let channel: TabChannel | undefined;
+  let channel: BroadcastLike | undefined;
   const open = () => {
     channel = platform.openChannel?.(CHANNEL_NAME);
     channel?.addEventListener('message', ({ data }) => onMessage(data));
@@ -38,12 +40,9 @@ export function createTabChannel(
   win?.addEventListener('pageshow', onTransition);
   return {
     post(message) {
-      if (channel) return channel.postMessage(message);
-      // Closed by a pagehide whose other listeners still have something to say (or destroyed):
-      // a channel of its own, closed at once, sends it and cannot receive.
-      const once = platform.openChannel?.(CHANNEL_NAME);
-      once?.postMessage(message);
-      once?.close();
+      // Closed by a pagehide whose other listeners still have something to say (or destroyed): sent all the same.
+      if (channel) channel.postMessage(message);
+      else postOnce(platform, message);
     },
     destroy() {
       win?.removeEventListener('pagehide', onTransition);
@@ -51,4 +50,11 @@ export function createTabChannel(
       close();
     },
   };
+}
+
+/** Sends one message to the store's other tabs on a channel of its own, closed at once: it hears nothing. */
+export function postOnce(platform: Platform, message: object): void {
+  const once = platform.openChannel?.(CHANNEL_NAME);
+  once?.postMessage(message);
+  once?.close();
 }

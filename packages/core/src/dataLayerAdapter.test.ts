@@ -9,8 +9,8 @@ destroyAfterEach();
 
 async function setup(win: TestWindow = { dataLayer: [] }) {
   const { cartback, platform } = await startInertCartback();
-  const purchase = vi.spyOn(cartback, 'purchase');
-  const checkoutStarted = vi.spyOn(cartback, 'checkoutStarted');
+  const purchase = vi.spyOn(cartback.api, 'purchase');
+  const checkoutStarted = vi.spyOn(cartback.api, 'checkoutStarted');
   const stop = startAdapter(cartback, win as unknown as Window);
   const debug = () => platform.console.info.mock.calls.map(([line]) => line as string);
   return { cartback, platform, stop, purchase, checkoutStarted, debug, dataLayer: win.dataLayer! };
@@ -45,16 +45,16 @@ describe('the dataLayer adapter', () => {
   it('adds what was pushed before it started, once, then follows every push', async () => {
     const preloaded = [{ 'gtm.start': 1, event: 'gtm.js' }, { ecommerce: null }, add(tee(3))];
     const { cartback, dataLayer } = await setup({ dataLayer: [...preloaded] });
-    expect(cartback.cart.items).toEqual([{ ...TEE, quantity: 3 }]);
+    expect(cartback.api.cart.items).toEqual([{ ...TEE, quantity: 3 }]);
 
     dataLayer.push({ ecommerce: null }, add(mug(2)));
     dataLayer.push(gtag('event', 'add_to_cart', { currency: 'EUR', items: [tee(1)] }));
-    expect(cartback.cart.items).toEqual([
+    expect(cartback.api.cart.items).toEqual([
       { ...TEE, quantity: 4 },
       { ...MUG, quantity: 2 },
     ]);
-    expect(cartback.cart.value).toBe(104.96);
-    expect(cartback.cart.count).toBe(6);
+    expect(cartback.api.cart.value).toBe(104.96);
+    expect(cartback.api.cart.count).toBe(6);
   });
 
   it("creates window.dataLayer when the page has none, as GTM's snippet does", async () => {
@@ -62,7 +62,7 @@ describe('the dataLayer adapter', () => {
     const { cartback } = await setup(win);
     expect(Array.isArray(win.dataLayer)).toBe(true);
     win.dataLayer!.push(add(tee(2)));
-    expect(cartback.cart.count).toBe(2);
+    expect(cartback.api.cart.count).toBe(2);
   });
 
   it('passes every push through: the same this and entries, and the same return value', async () => {
@@ -97,24 +97,24 @@ describe('the dataLayer adapter', () => {
     };
     const { cartback } = await setup({ dataLayer });
     expect(() => dataLayer.push(add(tee(1)))).toThrowError(new RangeError('full'));
-    expect(cartback.cart.count).toBe(0);
+    expect(cartback.api.cart.count).toBe(0);
   });
 
   it('removes by id and variant, lowering the quantity and dropping the line at 0', async () => {
     const { cartback, dataLayer, debug } = await setup({ dataLayer: [add(tee(3), tee(1, 'L'), mug(2))] });
     dataLayer.push(remove(tee(1)));
-    expect(cartback.cart.items).toEqual([
+    expect(cartback.api.cart.items).toEqual([
       { ...TEE, quantity: 2 },
       { ...TEE, variant: 'L', quantity: 1 },
       { ...MUG, quantity: 2 },
     ]);
     dataLayer.push(gtag('event', 'remove_from_cart', { items: [{ item_id: 'MUG-01', quantity: '2' }] }));
     dataLayer.push(remove(tee(5)));
-    expect(cartback.cart.items).toEqual([{ ...TEE, variant: 'L', quantity: 1 }]);
+    expect(cartback.api.cart.items).toEqual([{ ...TEE, variant: 'L', quantity: 1 }]);
 
     const { version } = cartback.core.cart.getState();
     dataLayer.push(remove({ item_id: 'SKU-TEE', item_variant: 'XL', quantity: 1 }));
-    expect(cartback.cart.items).toEqual([{ ...TEE, variant: 'L', quantity: 1 }]);
+    expect(cartback.api.cart.items).toEqual([{ ...TEE, variant: 'L', quantity: 1 }]);
     expect(cartback.core.cart.getState().version, 'a removal of nothing is no change').toBe(version);
     expect(debug()).toEqual(['[cartback] datalayer: remove_from_cart: "SKU-TEE" (XL) is not in the cart']);
   });
@@ -122,15 +122,15 @@ describe('the dataLayer adapter', () => {
   it('makes the cart the one view_cart and begin_checkout list; begin_checkout also starts the checkout', async () => {
     const { cartback, dataLayer, checkoutStarted } = await setup({ dataLayer: [add(tee(1))] });
     dataLayer.push({ event: 'view_cart', ecommerce: { currency: 'EUR', value: 84.97, items: [tee(3), mug(2)] } });
-    expect(cartback.cart.items).toEqual([
+    expect(cartback.api.cart.items).toEqual([
       { ...TEE, quantity: 3 },
       { ...MUG, quantity: 2 },
     ]);
-    expect(cartback.cart.value).toBe(84.97);
+    expect(cartback.api.cart.value).toBe(84.97);
     expect(checkoutStarted).not.toHaveBeenCalled();
 
     dataLayer.push(gtag('event', 'begin_checkout', { currency: 'EUR', items: [mug(1)] }));
-    expect(cartback.cart.items).toEqual([{ ...MUG, quantity: 1 }]);
+    expect(cartback.api.cart.items).toEqual([{ ...MUG, quantity: 1 }]);
     expect(checkoutStarted).toHaveBeenCalledTimes(1);
   });
 
@@ -138,18 +138,18 @@ describe('the dataLayer adapter', () => {
     const purchased = { event: 'purchase', ecommerce: { transaction_id: 'T-1001', value: 59.97, currency: 'EUR', items: [tee(3)] } };
     const { cartback, dataLayer, purchase } = await setup({ dataLayer: [add(tee(3)), purchased] });
     expect(purchase).toHaveBeenCalledWith({ orderId: 'T-1001', value: 59.97, currency: 'EUR' });
-    expect(cartback.cart.count).toBe(0);
+    expect(cartback.api.cart.count).toBe(0);
 
     dataLayer.push(add(mug(1)), gtag('event', 'purchase', { transaction_id: 'T-1001', value: 59.97, currency: 'EUR' }));
     expect(purchase).toHaveBeenCalledTimes(1);
-    expect(cartback.cart.count).toBe(1);
+    expect(cartback.api.cart.count).toBe(1);
   });
 
   it('converts a purchase paid in another currency, with that currency', async () => {
     const { cartback, dataLayer, purchase } = await setup({ dataLayer: [add(tee(1))] });
     dataLayer.push(gtag('event', 'purchase', { transaction_id: 42, value: 21.5, currency: 'USD' }));
     expect(purchase).toHaveBeenCalledWith({ orderId: '42', value: 21.5, currency: 'USD' });
-    expect(cartback.cart.count).toBe(0);
+    expect(cartback.api.cart.count).toBe(0);
   });
 
   it.each([
@@ -180,12 +180,12 @@ describe('the dataLayer adapter', () => {
 
   it("does not apply twice what the store pushes from cart.subscribe about cartback's own change", async () => {
     const { cartback, dataLayer } = await setup({ dataLayer: [] });
-    cartback.cart.subscribe((cart) => {
+    cartback.api.cart.subscribe((cart) => {
       const last = cart.items.at(-1)!;
       dataLayer.push(add({ item_id: last.id, item_name: last.name, price: last.price, quantity: 1 }));
     });
     dataLayer.push(add(tee(1)));
-    expect(cartback.cart.items).toEqual([{ ...TEE, quantity: 1 }]);
+    expect(cartback.api.cart.items).toEqual([{ ...TEE, quantity: 1 }]);
     expect(dataLayer).toHaveLength(2);
   });
 
@@ -196,7 +196,7 @@ describe('the dataLayer adapter', () => {
     expect(dataLayer.push(entry)).toBe(true);
     expect(received).toEqual([entry]);
     expect(received[0]).toBe(entry);
-    expect(cartback.cart.count).toBe(3);
+    expect(cartback.api.cart.count).toBe(3);
   });
 
   it('wraps GTM when GTM came first, and GTM still gets every push', async () => {
@@ -207,7 +207,7 @@ describe('the dataLayer adapter', () => {
     expect(dataLayer.push(entry)).toBe(true);
     expect(received).toEqual([entry]);
     expect([...dataLayer]).toEqual([add(tee(1)), entry]);
-    expect(cartback.cart.count).toBe(3);
+    expect(cartback.api.cart.count).toBe(3);
   });
 
   it('puts dataLayer.push back when stopped, and nothing pushed later changes the cart', async () => {
@@ -216,7 +216,7 @@ describe('the dataLayer adapter', () => {
     expect(dataLayer.push).toBe(Array.prototype.push);
     expect(Object.prototype.hasOwnProperty.call(dataLayer, 'push')).toBe(false);
     dataLayer.push(add(mug(2)));
-    expect(cartback.cart.count).toBe(1);
+    expect(cartback.api.cart.count).toBe(1);
   });
 
   it('becomes a pass-through when stopped after GTM wrapped it', async () => {
@@ -229,13 +229,13 @@ describe('the dataLayer adapter', () => {
     expect(dataLayer.push(entry)).toBe(true);
     expect(received).toEqual([entry]);
     expect([...dataLayer]).toEqual([entry]);
-    expect(cartback.cart.count).toBe(0);
+    expect(cartback.api.cart.count).toBe(0);
   });
 
   it('says so, and throws nothing, when window.dataLayer cannot be watched', async () => {
     const frozen = await setup({ dataLayer: Object.freeze([add(tee(1))]) as DataLayer });
     expect(frozen.debug()).toEqual([expect.stringMatching(/^\[cartback\] datalayer: window\.dataLayer cannot be watched: /)]);
-    expect(frozen.cartback.cart.count).toBe(0);
+    expect(frozen.cartback.api.cart.count).toBe(0);
     const notAnArray = await setup({ dataLayer: { event: 'gtm.js' } as unknown as DataLayer });
     expect(notAnArray.debug()).toEqual(['[cartback] datalayer: window.dataLayer cannot be watched: it has no push()']);
     notAnArray.stop();

@@ -14,7 +14,7 @@ type DataLayer = { push(...entries: unknown[]): unknown } & ArrayLike<unknown>;
  */
 function apply(cartback: Cartback, event: Ga4Event, orders: Set<string>): void {
   const { name, items, currency: given } = event;
-  const { cart } = cartback;
+  const { cart } = cartback.api;
   const currency = cartback.core.config.currency;
   if (name == 'purchase') {
     // The same order pushed twice on a page (GTM and gtag both wired, a repeated push) converts once.
@@ -22,7 +22,7 @@ function apply(cartback: Cartback, event: Ga4Event, orders: Set<string>): void {
     if (orders.has(orderId)) return;
     orders.add(orderId);
     // A purchase converts the cart whatever it was paid in: the order keeps its own currency.
-    return void cartback.purchase({
+    return void cartback.api.purchase({
       orderId,
       value: event.value,
       currency: typeof given == 'string' ? given : undefined,
@@ -49,7 +49,7 @@ function apply(cartback: Cartback, event: Ga4Event, orders: Set<string>): void {
   } else {
     // view_cart and begin_checkout list the whole cart.
     syncCart(cartback, ADAPTER, checked);
-    if (name == 'begin_checkout') cartback.checkoutStarted();
+    if (name == 'begin_checkout') cartback.api.checkoutStarted();
   }
 }
 

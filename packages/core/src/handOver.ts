@@ -23,47 +23,56 @@ const MAX_KEPT = 100;
 
 /** Adds to what the tracker hands over (several tabs may close before the next page opens). */
 export function handOver(win: Window | undefined, { events, abandonment }: Omit<HandOver, 'drafts'>): void {
-  const kept = takeHandOver(win);
+  const kept = readHandOver(win);
   const next = { events: [...kept.events, ...events].slice(-MAX_KEPT), abandonment: abandonment ?? kept.abandonment };
   webStorage(win, 'localStorage', HANDOFF_KEY, JSON.stringify(next));
-  handOverDrafts(win, kept.drafts);
 }
 
-/** Adds to the drafts handed over: the engine's, under a key of their own so it need not read the rest. */
-export function handOverDrafts(win: Window | undefined, drafts: EventDraft[]): void {
-  const kept = readList(win, DRAFTS_KEY);
-  if (drafts.length) webStorage(win, 'localStorage', DRAFTS_KEY, JSON.stringify([...kept, ...drafts].slice(-MAX_KEPT)));
-}
-
-/** A JSON array kept in localStorage, or none if it is something else. */
-function readList(win: Window | undefined, key: string): unknown[] {
-  try {
-    const value: unknown = JSON.parse(webStorage(win, 'localStorage', key)!);
-    if (Array.isArray(value)) return value;
-  } catch {}
-  return [];
+/**
+ * The drafts the engine has not seen taken in, at page hide: under a key of the page's own
+ * (`cartback:drafts:<page>`), so that the always-loaded engine writes without reading, and
+ * tabs closing together do not overwrite each other. The tracker takes them all.
+ */
+export function handOverDrafts(win: Window | undefined, page: string, drafts: EventDraft[]): void {
+  if (drafts.length) webStorage(win, 'localStorage', DRAFTS_KEY + page, JSON.stringify(drafts.slice(-MAX_KEPT)));
 }
 
 /**
  * Reads and removes what was handed over. Anything unreadable gives nothing: what another
- * script or SDK version left under the key is not trusted (each event and draft is checked
+ * script or SDK version left under these keys is not trusted (each event and draft is checked
  * again where it is used).
  */
 export function takeHandOver(win: Window | undefined): HandOver {
-  const raw = webStorage(win, 'localStorage', HANDOFF_KEY);
-  const drafts = readList(win, DRAFTS_KEY) as EventDraft[];
+  const taken = { ...readHandOver(win), drafts: takeDrafts(win) };
   webStorage(win, 'localStorage', HANDOFF_KEY, null);
-  webStorage(win, 'localStorage', DRAFTS_KEY, null);
+  return taken;
+}
+
+function readHandOver(win: Window | undefined): Omit<HandOver, 'drafts'> {
+  const value = readJson(win, HANDOFF_KEY);
+  if (!isRecord(value)) return { events: [] };
+  const { events, abandonment: a } = value;
+  return {
+    events: Array.isArray(events) ? events : [],
+    ...(isRecord(a) && isString(a.id) && isTime(a.graceUntil) && { abandonment: { id: a.id, graceUntil: a.graceUntil } }),
+  };
+}
+
+/** Every page's handed-over drafts, removed as they are read. */
+function takeDrafts(win: Window | undefined): EventDraft[] {
+  let keys: string[] = [];
   try {
-    const value: unknown = JSON.parse(raw!);
-    if (isRecord(value)) {
-      const { events, abandonment: a } = value;
-      return {
-        events: Array.isArray(events) ? events : [],
-        drafts,
-        ...(isRecord(a) && isString(a.id) && isTime(a.graceUntil) && { abandonment: { id: a.id, graceUntil: a.graceUntil } }),
-      };
-    }
+    keys = Object.keys(win!.localStorage).filter((key) => key.startsWith(DRAFTS_KEY));
   } catch {}
-  return { events: [], drafts };
+  return keys.flatMap((key) => {
+    const drafts = readJson(win, key);
+    webStorage(win, 'localStorage', key, null);
+    return Array.isArray(drafts) ? drafts : [];
+  });
+}
+
+function readJson(win: Window | undefined, key: string): unknown {
+  try {
+    return JSON.parse(webStorage(win, 'localStorage', key)!);
+  } catch {}
 }

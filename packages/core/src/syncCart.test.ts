@@ -7,7 +7,7 @@ destroyAfterEach();
 async function setup(config?: object) {
   const { cartback, platform } = await startInertCartback(config);
   const changes = vi.fn();
-  cartback.cart.subscribe(changes);
+  cartback.api.cart.subscribe(changes);
   return { cartback, platform, changes };
 }
 
@@ -18,8 +18,8 @@ describe('syncCart', () => {
   it("replaces the cart with the platform's, under the platform's id", async () => {
     const { cartback } = await setup();
     syncCart(cartback, 'shopify', [beans, mug], 'Z2NwLWV1?key=abc');
-    expect(cartback.cart.items).toEqual([beans, mug]);
-    expect(cartback.cart.value).toBe(68.47);
+    expect(cartback.api.cart.items).toEqual([beans, mug]);
+    expect(cartback.api.cart.value).toBe(68.47);
     expect(cartback.core.cart.getState()).toMatchObject({ id: 'Z2NwLWV1?key=abc', version: 1 });
   });
 
@@ -36,9 +36,9 @@ describe('syncCart', () => {
   it('drops lines of quantity 0 and follows a cart emptied on the platform', async () => {
     const { cartback } = await setup();
     syncCart(cartback, 'woocommerce', [beans, { ...mug, quantity: 0 }]);
-    expect(cartback.cart.items.map((item) => item.id)).toEqual(['101']);
+    expect(cartback.api.cart.items.map((item) => item.id)).toEqual(['101']);
     syncCart(cartback, 'woocommerce', []);
-    expect(cartback.cart.count).toBe(0);
+    expect(cartback.api.cart.count).toBe(0);
   });
 
   it('starts a new cart (version 0, then the items) when the platform names another cart', async () => {
@@ -54,7 +54,7 @@ describe('syncCart', () => {
     changes.mockClear();
     syncCart(cartback, 'shopify', [beans, { ...mug, price: -1 }], 'token');
     expect(changes).not.toHaveBeenCalled();
-    expect(cartback.cart.items).toEqual([mug]);
+    expect(cartback.api.cart.items).toEqual([mug]);
     expect(platform.console.error).not.toHaveBeenCalled();
     expect(platform.console.info).toHaveBeenCalledWith(
       '[cartback] shopify: item.price must be a finite number >= 0, e.g. 19.99 (got -1). The cart was ignored.',

@@ -22,5 +22,5 @@ export function webStorage(
 export const CONSENT_KEY = 'cartback:consent';
 /** Events a closing page could not be sure were stored: the next page moves them to the outbox. */
 export const HANDOFF_KEY = 'cartback:outbox';
-/** Events the engine made that the tracking chunk had not taken in when the page went away. */
-export const DRAFTS_KEY = 'cartback:drafts';
+/** Events the engine made that the tracking chunk had not taken in when the page went away: a prefix, one key per page. */
+export const DRAFTS_KEY = 'cartback:drafts:';

@@ -1,6 +1,6 @@
 import { afterEach, vi } from 'vitest';
 import { checkConfig } from '../checkConfig.js';
-import { createCartback, type Cartback } from '../createCartback.js';
+import { createEngine, type Cartback } from '../createCartback.js';
 import { memoryStorage } from '../memoryStorage.js';
 import type { Platform } from '../types.js';
 
@@ -15,13 +15,13 @@ export async function startInertCartback(config: object = { currency: 'EUR', deb
     uuid: () => 'uuid-1',
     console: { warn: vi.fn(), error: vi.fn(), info: vi.fn() },
   } satisfies Platform;
-  const cartback = createCartback(checkConfig(config).config!, platform, false);
+  const cartback = createEngine(checkConfig(config).config!, platform, false);
   started.push(cartback);
-  await cartback.ready;
+  await cartback.api.ready;
   return { cartback, platform };
 }
 
 const started: Cartback[] = [];
 
 /** Destroys, after each test, every cartback the test started. */
-export const destroyAfterEach = () => afterEach(() => started.splice(0).forEach((cartback) => cartback.destroy()));
+export const destroyAfterEach = () => afterEach(() => started.splice(0).forEach((cartback) => cartback.api.destroy()));

@@ -1,0 +1,41 @@
+import type { Cartback } from './createCartback.js';
+import { createChunkLoader } from './createChunkLoader.js';
+import { detectPlatform } from './detectPlatform.js';
+import { DRAFT_PREFIX, EVENT_PREFIX } from './records.js';
+import { startTabSync } from './startTabSync.js';
+import { HANDOFF_KEY, webStorage } from './webStorage.js';
+
+/**
+ * The entry of the lazy `cartback-idle.js`, loaded at the page's first idle moment once the
+ * saved cart is loaded: what every page does in the background. It listens to the store's
+ * other tabs, starts the store's platform adapter, and starts the event code when there is
+ * something to send: events an earlier page left, or a landing through a widget or recovery
+ * link (`cb_source` / `cb_recover`, see readTouchpointParams). Returns how to stop.
+ */
+export async function startIdleWork(engine: Cartback, win: Window): Promise<() => void> {
+  const { core } = engine;
+  const tabs = startTabSync(core.tabSync);
+  const name = core.config.platform ?? detectPlatform(win);
+  const adapter =
+    name &&
+    createChunkLoader(
+      `the ${name} adapter`,
+      async () => (await import('./startPlatformAdapter.js')).startPlatformAdapter(name, engine, win),
+      core.report,
+      win,
+    );
+  if (adapter) void adapter.load();
+  if (
+    /cb_/.test(win.location.search) ||
+    webStorage(win, 'localStorage', HANDOFF_KEY) ||
+    (await core.getStorage().entries()).some(([key]) => key.startsWith(EVENT_PREFIX) || key.startsWith(DRAFT_PREFIX))
+  )
+    void engine.tracking();
+  return () => {
+    tabs.destroy();
+    if (adapter) {
+      adapter.stop();
+      void adapter.current()?.then((stop) => stop?.());
+    }
+  };
+}

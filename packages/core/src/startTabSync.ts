@@ -1,0 +1,40 @@
+import { CartbackError, describeValue } from './CartbackError.js';
+import { createTabChannel, type TabChannel } from './createTabChannel.js';
+import type { CartState, Platform } from './types.js';
+
+/** What tab sync needs from the engine. */
+export interface TabSyncHost {
+  platform: Platform;
+  /** Whether another tab's message holds a well-formed cart (the engine's own check of stored carts). */
+  isCart(cart: unknown): cart is CartState;
+  /** Adopts another tab's cart if it is newer. */
+  receive(cart: CartState): void;
+  /** Adopts the newest stored cart if it is newer: what other tabs changed while this one did not listen. */
+  catchUp(): void;
+  report(error: CartbackError): void;
+  /** Hands the open channel to the engine, which posts its changes through it. */
+  connect(channel: TabChannel): void;
+}
+
+/**
+ * Part of the lazy idle file (see startIdleWork): hears the
+ * store's other tabs. A cart another tab sends (perhaps from another SDK version after a
+ * deploy) is checked before it is adopted. What the other tabs said before this file was
+ * listening is lost, so it starts by catching up from storage, as it does when the page comes
+ * back from the back/forward cache.
+ */
+export function startTabSync(host: TabSyncHost) {
+  const channel = createTabChannel(
+    host.platform,
+    (data) => {
+      const message = data as { type?: unknown; cart?: unknown } | null;
+      if (message?.type != 'cart') return;
+      if (host.isCart(message.cart)) return host.receive(message.cart);
+      host.report(new CartbackError('corrupt_record', `another tab sent a malformed cart (got ${describeValue(message.cart)}). It was ignored`));
+    },
+    host.catchUp,
+  );
+  host.connect(channel);
+  host.catchUp();
+  return channel;
+}
