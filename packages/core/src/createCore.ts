@@ -61,6 +61,7 @@ export function createCore(config: ResolvedConfig, platform: Platform) {
   // changes go out on a channel of their own.
   let tabs: TabChannel | undefined;
   const post = (message: object) => (tabs ? tabs.post(message) : postOnce(platform, message));
+  const tabListeners = new Set<(data: unknown) => void>();
   const tabSync: TabSyncHost = {
     platform,
     isCart: (remote): remote is CartState => isCartRecord({ v: CART_VERSION, cart: remote }),
@@ -68,6 +69,7 @@ export function createCore(config: ResolvedConfig, platform: Platform) {
     catchUp: () => void loadSaved().then(({ cart: saved }) => saved && cart.receive(saved)),
     report,
     connect: (channel) => void (tabs = channel),
+    hear: (data) => tabListeners.forEach((fn) => fn(data)),
   };
 
   const writer = createWriteBehind(async () => {
@@ -137,6 +139,13 @@ export function createCore(config: ResolvedConfig, platform: Platform) {
     },
     /** For the idle file: the store's other tabs' side of the cart. */
     tabSync,
+    /** A message to the store's other tabs (the tracker's `left`). */
+    post,
+    /** Messages from the other tabs that are not carts; returns an unsubscribe. */
+    onTabMessage(fn: (data: unknown) => void): Unsubscribe {
+      tabListeners.add(fn);
+      return () => void tabListeners.delete(fn);
+    },
     /** Resolves when every change so far is in storage. */
     flush: () => ready.then(writer.flush),
     destroy() {

@@ -10,7 +10,6 @@ import type { CancelReason, CartbackEvent, EventType, PageInfo } from './events.
 import { getAttribution, type Touchpoint } from './getAttribution.js';
 import { handOver, takeHandOver } from './handOver.js';
 import { readTouchpointParams } from './readTouchpointParams.js';
-import { createTabChannel } from './createTabChannel.js';
 import { DRAFT_PREFIX, isString, isTime } from './records.js';
 import { sendBeacons } from './sendBeacons.js';
 import { VERSION } from './version.js';
@@ -166,7 +165,7 @@ export function createTracker(core: Core) {
     const graceUntil = Date.parse(draft.time) + (reason == 'idle' ? 0 : reason == 'hidden' ? config.abandonAfter : config.returnGrace);
     visitor.setSession({ abandonmentId, graceUntil });
     send({ ...draft, props: { abandonmentId, reason, graceUntil: new Date(graceUntil).toISOString() } });
-    tabs?.post({ type: 'left', abandonmentId, graceUntil });
+    core.post({ type: 'left', abandonmentId, graceUntil });
   };
   /** The shopper is back after leaving with a cart: a new session. */
   const returned = ({ abandonmentId }: { abandonmentId?: string }) => {
@@ -187,16 +186,14 @@ export function createTracker(core: Core) {
 
   // Another tab of the store left (closed, hidden): while this one is in view, the shopper has
   // not left the store. A hidden tab keeps the abandonment, and cancels it if shown in time.
-  const tabs =
-    win &&
-    createTabChannel(platform, (data) => {
-      const { type, abandonmentId, graceUntil } = (data ?? {}) as Partial<Record<string, unknown>>;
-      if (type != 'left' || !isString(abandonmentId) || !isTime(graceUntil)) return;
-      void started.then(() => {
-        visitor.setSession({ abandonmentId, graceUntil });
-        if (win.document.visibilityState == 'visible') resume('other_tab');
-      });
+  const stopHearing = core.onTabMessage((data) => {
+    const { type, abandonmentId, graceUntil } = (data ?? {}) as Partial<Record<string, unknown>>;
+    if (type != 'left' || !isString(abandonmentId) || !isTime(graceUntil)) return;
+    void started.then(() => {
+      visitor.setSession({ abandonmentId, graceUntil });
+      if (win?.document.visibilityState == 'visible') resume('other_tab');
     });
+  });
 
   // Watching starts once the visitor is loaded, so no event goes out under a throwaway id.
   const watch = () =>
@@ -267,7 +264,7 @@ export function createTracker(core: Core) {
       clearTimeout(updateTimer);
       unsubscribeCart();
       stopWatching?.();
-      tabs?.destroy();
+      stopHearing();
       delivery?.destroy();
     },
   };

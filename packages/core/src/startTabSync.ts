@@ -14,6 +14,8 @@ export interface TabSyncHost {
   report(error: CartbackError): void;
   /** Hands the open channel to the engine, which posts its changes through it. */
   connect(channel: TabChannel): void;
+  /** Any other message, for the engine's other listeners (the tracker's). */
+  hear(data: unknown): void;
 }
 
 /**
@@ -28,7 +30,7 @@ export function startTabSync(host: TabSyncHost) {
     host.platform,
     (data) => {
       const message = data as { type?: unknown; cart?: unknown } | null;
-      if (message?.type != 'cart') return;
+      if (message?.type != 'cart') return host.hear(data);
       if (host.isCart(message.cart)) return host.receive(message.cart);
       host.report(new CartbackError('corrupt_record', `another tab sent a malformed cart (got ${describeValue(message.cart)}). It was ignored`));
     },
