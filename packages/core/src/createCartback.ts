@@ -101,7 +101,8 @@ export function createEngine(config: ResolvedConfig, platform: Platform, trackin
         // Drafted before the saved cart was loaded (the stub queue, a call at start-up): the
         // event is about the shopper's cart, not the empty one of the first milliseconds.
         if (early) draft.cart = cart.getSnapshot();
-        if (mayKeep()) core.getStorage().set(DRAFT_PREFIX + draft.id, draft).catch(report);
+        // A refused write is reported by the storage itself; the draft is still in memory.
+        if (mayKeep()) core.getStorage().set(DRAFT_PREFIX + draft.id, draft).catch(() => {});
         return startTracking();
       })
       .then((t) => t?.send(draft).then(() => drafts.delete(draft.id)));
