@@ -117,9 +117,15 @@ it('stops reading a streamed body without Content-Length once it passes the limi
       controller.enqueue(chunk);
     },
   });
-  const response = await fetch(`${c.url}/events`, { method: 'POST', body, duplex: 'half' } as RequestInit);
+  // The server answers 413 and closes the connection at once: a client still sending then may
+  // see the connection reset before it reads the answer (seen on a loaded machine). Either way
+  // the server stopped reading, which is what this is about.
+  const status = await fetch(`${c.url}/events`, { method: 'POST', body, duplex: 'half' } as RequestInit).then(
+    (response) => response.status,
+    () => 'reset',
+  );
 
-  expect(response.status).toBe(413);
+  expect([413, 'reset']).toContain(status);
   expect(sent).toBeLessThan(64);
   expect((await fetch(`${c.url}/health`)).status).toBe(200);
 });

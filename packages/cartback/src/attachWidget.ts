@@ -1,4 +1,4 @@
-import { createChunkLoader, type Cartback } from '@cartback/core';
+import type { Cartback } from '@cartback/core';
 import type { CartbackApi } from './CartbackApi.js';
 
 /**
@@ -9,12 +9,7 @@ import type { CartbackApi } from './CartbackApi.js';
 export function attachWidget(cartback: Cartback, win: Window): CartbackApi {
   const { api, core } = cartback;
   const { destroy } = api;
-  const controls = createChunkLoader(
-    'exit intent',
-    async () => (await import('./createWidgetControls.js')).createWidgetControls(cartback, win),
-    core.report,
-    win,
-  );
+  const controls = core.createLoader('exit intent', async () => (await import('./createWidgetControls.js')).createWidgetControls(cartback, win));
   const unsubscribe = core.cart.subscribe((snapshot) => snapshot.items.length && controls.load());
   return Object.assign(api, {
     showExitIntent: () => controls.load().then((c) => c?.show('api')),

@@ -1,7 +1,7 @@
 // The entry of the lazy `cartback-exit.js`, loaded with the first item in the cart: the
 // exit-intent detector, and the loading of the widget's UI at idle. Pages of shoppers
 // without a cart never pay for either.
-import { CartbackError, createChunkLoader, type Cartback } from '@cartback/core';
+import type { Cartback } from '@cartback/core';
 import { createExitDetector, type ExitTrigger } from '@cartback/widget';
 
 export interface WidgetControls {
@@ -21,7 +21,7 @@ export function createWidgetControls(cartback: Cartback, win: Window): WidgetCon
   const options = core.config.exitIntent ?? {};
   let detector: { destroy(): void } | undefined;
   let destroyed = false;
-  const widget = createChunkLoader('the widget', async () => (await import('./startWidget.js')).startWidget(cartback, win), core.report, win);
+  const widget = core.createLoader('the widget', async () => (await import('./startWidget.js')).startWidget(cartback, win));
   const show = (trigger?: ExitTrigger) =>
     widget.load().then((w) => void (destroyed || (trigger ? w?.showExitIntent(trigger) : w?.showBanner())));
   const watch = () => {
@@ -29,7 +29,7 @@ export function createWidgetControls(cartback: Cartback, win: Window): WidgetCon
       widget.current() || (win.requestIdleCallback ?? setTimeout)(() => destroyed || widget.load());
       if (options.enabled !== false)
         detector ||= createExitDetector(win, options, show, (error) =>
-          core.report(new CartbackError('chunk_failed', `touch exit intent did not load (${error})`)),
+          core.fail('chunk_failed', `touch exit intent did not load (${error})`),
         );
     } else detector = void detector?.destroy();
   };

@@ -13,7 +13,13 @@ export function startWidget(cartback: Cartback, win: Window) {
   // Without the tracking chunk (never in a browser, but typed so) the page is the session.
   const pageSession = { id: platform.uuid(), converted: false, returned: false };
   const host: WidgetHost = {
-    config,
+    // The store's config, with what the platform adapter defaults where it says nothing.
+    config: {
+      ...config,
+      get restoreUrl() {
+        return config.restoreUrl ?? cartback.platformDefaults.restoreUrl;
+      },
+    },
     window: win,
     getCart: core.cart.getSnapshot,
     subscribe: (fn) => core.cart.subscribe((snapshot) => fn(snapshot)),

@@ -1,6 +1,5 @@
 import { CartbackError, describeValue } from './CartbackError.js';
 import type { ResolvedConfig } from './config.js';
-import { createChunkLoader } from './createChunkLoader.js';
 import { createCore, type CartListener } from './createCore.js';
 import { createDraft, type EventDraft } from './createDraft.js';
 import { handOverDrafts } from './handOver.js';
@@ -72,18 +71,16 @@ export function createCartback(config: ResolvedConfig, platform: Platform): Cart
  */
 export function createEngine(config: ResolvedConfig, platform: Platform, tracking = true) {
   const core = createCore(config, platform);
-  const { cart, report } = core;
+  const { cart } = core;
   const win = platform.window;
   let loaded = false;
 
   // Events are a lazy chunk, started once there is something to track: a cart (perhaps
   // one the shopper left with), events left by an earlier page, an event call, or a landing
   // through a widget or recovery link (`cb_source` / `cb_recover`, see readTouchpointParams).
-  const trackerFile = createChunkLoader(
+  const trackerFile = core.createLoader(
     'tracking',
-    async (): Promise<Tracker | undefined> => tracking ? (await import('./tracking.js')).createTracker(core) : undefined,
-    report,
-    win,
+    async (): Promise<Tracker | undefined> => (tracking ? (await import('./tracking.js')).createTracker(core) : undefined),
   );
   const startTracking = trackerFile.load;
 
@@ -116,7 +113,7 @@ export function createEngine(config: ResolvedConfig, platform: Platform, trackin
 
   // The background work of every page (other tabs, the platform adapter, events left to send)
   // is a lazy file, started at the first idle moment once the saved cart is loaded.
-  const idle = createChunkLoader('idle work', async () => (await import('./startIdleWork.js')).startIdleWork(engine, win!), report, win);
+  const idle = core.createLoader('idle work', async () => (await import('./startIdleWork.js')).startIdleWork(engine, win!));
   void core.ready.then(() => {
     loaded = true;
     if (win && tracking) (win.requestIdleCallback ?? setTimeout)(() => tracking && idle.load());
@@ -200,6 +197,8 @@ export function createEngine(config: ResolvedConfig, platform: Platform, trackin
   const engine = {
     api,
     core,
+    /** What a platform adapter sets where the store's config says nothing (Shopify's cart permalink as `restoreUrl`). */
+    platformDefaults: {} as { restoreUrl?: string },
     /** The tracking chunk, started on demand (for tests, the widget and headless integrations). */
     tracking: startTracking,
     /** Makes an event of any type: the widget's events come this way. */

@@ -3,6 +3,7 @@ import type { ResolvedConfig } from './config.js';
 import { CONSENT_KEY, webStorage } from './webStorage.js';
 import { createCart } from './createCart.js';
 import { createEmitter } from './createEmitter.js';
+import { createChunkLoader } from './createChunkLoader.js';
 import { postOnce, type TabChannel } from './createTabChannel.js';
 import type { TabSyncHost } from './startTabSync.js';
 import { createWriteBehind } from './createWriteBehind.js';
@@ -41,6 +42,8 @@ export function createCore(config: ResolvedConfig, platform: Platform) {
       platform.console.warn((error as Error).message ?? error);
     }
   };
+  /** A background failure of a lazy file's (which need not carry the error class). */
+  const fail = (code: string, message: string) => report(new CartbackError(code, message));
   /** Caller mistakes: every bad call gets its own console error. */
   const reject = (error: unknown) => {
     emitter.emit('error', error);
@@ -67,7 +70,7 @@ export function createCore(config: ResolvedConfig, platform: Platform) {
     isCart: (remote): remote is CartState => isCartRecord({ v: CART_VERSION, cart: remote }),
     receive: (remote) => cart.receive(remote),
     catchUp: () => void loadSaved().then(({ cart: saved }) => saved && cart.receive(saved)),
-    report,
+    fail,
     connect: (channel) => void (tabs = channel),
     hear: (data) => tabListeners.forEach((fn) => fn(data)),
   };
@@ -112,7 +115,10 @@ export function createCore(config: ResolvedConfig, platform: Platform) {
     platform,
     emitter,
     report,
+    fail,
     reject,
+    /** A lazy file's loader, reporting and retrying a failed load (see createChunkLoader); lazy files use this one. */
+    createLoader: <T,>(what: string, load: () => Promise<T>) => createChunkLoader(what, load, report, win),
     cart,
     /** For the lazy platform adapters, which check a platform's items before they change the cart. */
     validateItem: (item: unknown, call: string) => validateItem(item, config.currency, call),

@@ -1,6 +1,5 @@
 export { browserPlatform } from './browserPlatform.js';
 export { CartbackError, describeValue } from './CartbackError.js';
-export { createChunkLoader } from './createChunkLoader.js';
 export { DEFAULTS, type CartbackConfig, type ResolvedConfig } from './config.js';
 export { createCartback, createEngine, type Cartback, type CartbackApi, type Order, type Traits } from './createCartback.js';
 export { getCartSnapshot } from './createCart.js';

@@ -34,9 +34,9 @@ export const startAdapter: StartAdapter = (cartback, win) => {
   const debug = (message: string) => adapterDebug(cartback, NAME, message);
   let on = true;
 
-  // `/cart/<variant>:<qty>,...` fills the cart in any browser and goes on to checkout.
-  const defaulted = config.restoreUrl == null;
-  if (defaulted) config.restoreUrl = base + 'cart/{items}';
+  // `/cart/<variant>:<qty>,...` fills the cart in any browser and goes on to checkout. A default
+  // beside the store's config, never written into it: `restoreUrl` given by the store wins.
+  cartback.platformDefaults.restoreUrl = base + 'cart/{items}';
 
   const read = async () => {
     if (!on) return;
@@ -68,6 +68,6 @@ export const startAdapter: StartAdapter = (cartback, win) => {
     stopWatching();
     for (const type of THEME_EVENTS) win.document.removeEventListener(type, refresh);
     win.removeEventListener('pageshow', onPageShow);
-    if (defaulted) delete config.restoreUrl;
+    delete cartback.platformDefaults.restoreUrl;
   };
 };

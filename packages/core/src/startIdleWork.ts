@@ -1,5 +1,4 @@
 import type { Cartback } from './createCartback.js';
-import { createChunkLoader } from './createChunkLoader.js';
 import { detectPlatform } from './detectPlatform.js';
 import { DRAFT_PREFIX, EVENT_PREFIX } from './records.js';
 import { startTabSync } from './startTabSync.js';
@@ -17,13 +16,7 @@ export async function startIdleWork(engine: Cartback, win: Window): Promise<() =
   const tabs = startTabSync(core.tabSync);
   const name = core.config.platform ?? detectPlatform(win);
   const adapter =
-    name &&
-    createChunkLoader(
-      `the ${name} adapter`,
-      async () => (await import('./startPlatformAdapter.js')).startPlatformAdapter(name, engine, win),
-      core.report,
-      win,
-    );
+    name && core.createLoader(`the ${name} adapter`, async () => (await import('./startPlatformAdapter.js')).startPlatformAdapter(name, engine, win));
   if (adapter) void adapter.load();
   if (
     /cb_/.test(win.location.search) ||

@@ -1,4 +1,4 @@
-import { CartbackError, describeValue } from './CartbackError.js';
+import { describeValue } from './CartbackError.js';
 import { createTabChannel, type TabChannel } from './createTabChannel.js';
 import type { CartState, Platform } from './types.js';
 
@@ -11,7 +11,8 @@ export interface TabSyncHost {
   receive(cart: CartState): void;
   /** Adopts the newest stored cart if it is newer: what other tabs changed while this one did not listen. */
   catchUp(): void;
-  report(error: CartbackError): void;
+  /** Reports a background problem (warned once per code, emitted on `on('error')`). */
+  fail(code: string, message: string): void;
   /** Hands the open channel to the engine, which posts its changes through it. */
   connect(channel: TabChannel): void;
   /** Any other message, for the engine's other listeners (the tracker's). */
@@ -32,7 +33,7 @@ export function startTabSync(host: TabSyncHost) {
       const message = data as { type?: unknown; cart?: unknown } | null;
       if (message?.type != 'cart') return host.hear(data);
       if (host.isCart(message.cart)) return host.receive(message.cart);
-      host.report(new CartbackError('corrupt_record', `another tab sent a malformed cart (got ${describeValue(message.cart)}). It was ignored`));
+      host.fail('corrupt_record', `another tab sent a malformed cart (got ${describeValue(message.cart)}). It was ignored`);
     },
     host.catchUp,
   );
