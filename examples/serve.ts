@@ -21,8 +21,9 @@ try {
       '',
       '  Add something to the cart, then move the pointer out through the top of the window:',
       '  the "really leave?" modal shows your cart. Close the tab: the dashboard shows the',
-      '  abandonment, and reopening the shop shows cart_returned. In the single-page shop, moving',
-      '  between its routes sends no abandonment; closing its tab does. Press Ctrl+C to stop.',
+      '  abandonment as pending, and as abandoned 30 s later (returnGrace); reopen the shop before',
+      '  and it is cancelled (a reload is not leaving), after and the shop sends cart_returned. In',
+      '  the single-page shop, moving between its routes sends nothing of it. Press Ctrl+C to stop.',
       '',
     ].join('\n'),
   );
