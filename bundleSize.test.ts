@@ -36,8 +36,9 @@ const CEILINGS: Record<string, { gzip: number; budget: number }> = {
   // The platform adapters, only on a store that uses one: the list (207), then its own
   // adapter (Shopify 1,495; WooCommerce 2,309; dataLayer 1,600). They check items with the
   // engine's validateItem (`core.validateItem`), not a copy of their own. No spec budget:
-  // 3 KB each is ours.
-  'cartback-adapters.js': { gzip: 240, budget: 1024 },
+  // 3 KB each is ours. Then the list 401: it builds the adapters' narrow host (createAdapterHost),
+  // so no adapter gets the engine (Shopify 1,442; WooCommerce 2,242; dataLayer 1,554).
+  'cartback-adapters.js': { gzip: 420, budget: 1024 },
   'cartback-shopify.js': { gzip: 1600, budget: 3 * 1024 },
   'cartback-woocommerce.js': { gzip: 2450, budget: 3 * 1024 },
   'cartback-datalayer.js': { gzip: 1700, budget: 3 * 1024 },

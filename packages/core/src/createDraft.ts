@@ -14,7 +14,7 @@ export interface EventDraft {
   props: Record<string, unknown>;
 }
 
-export function createDraft(core: Core, type: EventType, props: Record<string, unknown> = {}): EventDraft {
+export function createDraft(core: Pick<Core, 'platform' | 'cart'>, type: EventType, props: Record<string, unknown> = {}): EventDraft {
   const { platform } = core;
   return {
     id: platform.uuid(),

@@ -1,6 +1,6 @@
 import { CartbackError, describeValue } from './CartbackError.js';
 import { capEvent } from './capEvent.js';
-import type { Core } from './createCore.js';
+import type { TrackerHost } from './trackerHost.js';
 import type { Traits } from './createCartback.js';
 import { createDelivery } from './createDelivery.js';
 import { createDraft, isDraft, type EventDraft } from './createDraft.js';
@@ -24,7 +24,7 @@ const CART_UPDATED_DELAY = 1000;
  * page for the shopper leaving (`cart_abandoned`) and coming back (`cart_returned`).
  * Without a window (tests, servers) nothing is watched or sent.
  */
-export function createTracker(core: Core) {
+export function createTracker(core: TrackerHost) {
   const { config, platform, cart, emitter, report } = core;
   const win = platform.window;
   const nav = win?.navigator;

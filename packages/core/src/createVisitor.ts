@@ -1,4 +1,4 @@
-import type { Core } from './createCore.js';
+import type { TrackerHost } from './trackerHost.js';
 import { createWriteBehind } from './createWriteBehind.js';
 import { loadRecord } from './loadRecord.js';
 import {
@@ -18,7 +18,7 @@ import {
  * once it counts (its grace is over).
  * `ready` resolves once both are loaded; `ended` is then the last visit's session, if it ended.
  */
-export function createVisitor(core: Core) {
+export function createVisitor(core: Pick<TrackerHost, 'platform' | 'config' | 'report' | 'ready' | 'getStorage'>) {
   const { platform, config, report } = core;
   // What outlives a session: the last cart version reported, and the recovery touchpoints.
   const newSession = (last?: SessionRecord): SessionRecord => ({

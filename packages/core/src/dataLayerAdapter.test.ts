@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { createAdapterHost } from './adapterHost.js';
 import { startAdapter } from './dataLayerAdapter.js';
 import { destroyAfterEach, startInertCartback } from './testing/startInertCartback.js';
 
@@ -11,7 +12,7 @@ async function setup(win: TestWindow = { dataLayer: [] }) {
   const { cartback, platform } = await startInertCartback();
   const purchase = vi.spyOn(cartback.api, 'purchase');
   const checkoutStarted = vi.spyOn(cartback.api, 'checkoutStarted');
-  const stop = startAdapter(cartback, win as unknown as Window);
+  const stop = startAdapter(createAdapterHost(cartback), win as unknown as Window);
   const debug = () => platform.console.info.mock.calls.map(([line]) => line as string);
   return { cartback, platform, stop, purchase, checkoutStarted, debug, dataLayer: win.dataLayer! };
 }

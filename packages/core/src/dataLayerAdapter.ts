@@ -1,5 +1,5 @@
 import { describeValue } from './CartbackError.js';
-import type { Cartback } from './createCartback.js';
+import type { AdapterHost } from './adapterHost.js';
 import { readGa4Event, type Ga4Event } from './readGa4Event.js';
 import type { StartAdapter } from './startPlatformAdapter.js';
 import { adapterDebug, syncCart } from './syncCart.js';
@@ -12,17 +12,16 @@ type DataLayer = { push(...entries: unknown[]): unknown } & ArrayLike<unknown>;
  * Applies one GA4 ecommerce event to cartback's cart. Everything is checked before anything
  * changes, so an event it cannot use throws and leaves the cart as it was.
  */
-function apply(cartback: Cartback, event: Ga4Event, orders: Set<string>): void {
+function apply(host: AdapterHost, event: Ga4Event, orders: Set<string>): void {
   const { name, items, currency: given } = event;
-  const { cart } = cartback.api;
-  const currency = cartback.core.config.currency;
+  const { currency } = host;
   if (name == 'purchase') {
     // The same order pushed twice on a page (GTM and gtag both wired, a repeated push) converts once.
     const orderId = String(event.transactionId);
     if (orders.has(orderId)) return;
     orders.add(orderId);
     // A purchase converts the cart whatever it was paid in: the order keeps its own currency.
-    return void cartback.api.purchase({
+    return void host.purchase({
       orderId,
       value: event.value,
       currency: typeof given == 'string' ? given : undefined,
@@ -35,21 +34,21 @@ function apply(cartback: Cartback, event: Ga4Event, orders: Set<string>): void {
     );
   // A removal names the line by id and variant: its price does not matter.
   const checked = items.map((item) =>
-    cartback.core.validateItem(name == 'remove_from_cart' ? { ...item, price: item.price ?? 0 } : item, name),
+    host.validateItem(name == 'remove_from_cart' ? { ...item, price: item.price ?? 0 } : item, name),
   );
-  if (name == 'add_to_cart') for (const item of checked) cart.add(item);
+  if (name == 'add_to_cart') for (const item of checked) host.addItem(item);
   else if (name == 'remove_from_cart') {
-    let lines = cart.items;
+    let lines = host.getCart().items;
     for (const { id, variant, quantity } of checked) {
       const line = lines.find((l) => l.id === id && l.variant === variant);
       if (line) lines = lines.map((l) => (l === line ? { ...l, quantity: l.quantity - quantity } : l)).filter((l) => l.quantity > 0);
-      else adapterDebug(cartback, ADAPTER, `remove_from_cart: ${describeValue(id)}${variant ? ` (${variant})` : ''} is not in the cart`);
+      else adapterDebug(host, ADAPTER, `remove_from_cart: ${describeValue(id)}${variant ? ` (${variant})` : ''} is not in the cart`);
     }
-    syncCart(cartback, ADAPTER, lines); // nothing found, nothing changed: no new version
+    syncCart(host, ADAPTER, lines); // nothing found, nothing changed: no new version
   } else {
     // view_cart and begin_checkout list the whole cart.
-    syncCart(cartback, ADAPTER, checked);
-    if (name == 'begin_checkout') cartback.api.checkoutStarted();
+    syncCart(host, ADAPTER, checked);
+    if (name == 'begin_checkout') host.checkoutStarted();
   }
 }
 
@@ -67,7 +66,7 @@ function apply(cartback: Cartback, event: Ga4Event, orders: Set<string>): void {
  * script that replaced `push` without calling the one it found would hide later pushes from
  * everything that wrapped it before, GTM included, so it would not last on a GTM site.)
  */
-export const startAdapter: StartAdapter = (cartback, win) => {
+export const startAdapter: StartAdapter = (host, win) => {
   const orders = new Set<string>();
   let on = true;
   let busy = false;
@@ -79,9 +78,9 @@ export const startAdapter: StartAdapter = (cartback, win) => {
     for (const entry of entries) {
       try {
         const event = on && readGa4Event(entry);
-        if (event) apply(cartback, event, orders);
+        if (event) apply(host, event, orders);
       } catch (error) {
-        adapterDebug(cartback, ADAPTER, `ignored ${(error as Error).message.replace('[cartback] ', '')}`);
+        adapterDebug(host, ADAPTER, `ignored ${(error as Error).message.replace('[cartback] ', '')}`);
       }
     }
     busy = false;
@@ -108,7 +107,7 @@ export const startAdapter: StartAdapter = (cartback, win) => {
     };
   } catch (error) {
     // Not an array, or a frozen one: there is nothing cartback can watch.
-    adapterDebug(cartback, ADAPTER, `window.dataLayer cannot be watched: ${(error as Error).message}`);
+    adapterDebug(host, ADAPTER, `window.dataLayer cannot be watched: ${(error as Error).message}`);
     return () => {};
   }
 };

@@ -25,18 +25,17 @@ const THEME_EVENTS = ['cart:update', 'cart:updated', 'cart:refresh', 'cart:chang
  * to Shopify's cart permalink. Nothing here throws into the page: a failed or malformed read
  * is a debug line, and the cart stays as it was.
  */
-export const startAdapter: StartAdapter = (cartback, win) => {
-  const { config } = cartback.core;
+export const startAdapter: StartAdapter = (host, win) => {
   const root = (win as { Shopify?: { routes?: { root?: unknown } } }).Shopify?.routes?.root;
   const base = typeof root == 'string' && root.endsWith('/') ? root : '/';
   // Ours, not a wrapper installed later (watchRequests' own included).
   const fetch = win.fetch;
-  const debug = (message: string) => adapterDebug(cartback, NAME, message);
+  const debug = (message: string) => adapterDebug(host, NAME, message);
   let on = true;
 
   // `/cart/<variant>:<qty>,...` fills the cart in any browser and goes on to checkout. A default
   // beside the store's config, never written into it: `restoreUrl` given by the store wins.
-  cartback.platformDefaults.restoreUrl = base + 'cart/{items}';
+  host.setDefaultRestoreUrl(base + 'cart/{items}');
 
   const read = async () => {
     if (!on) return;
@@ -49,12 +48,12 @@ export const startAdapter: StartAdapter = (cartback, win) => {
       return on && debug(`${base}cart.js was not read (${(error as Error).message}); the cart is left as it was.`);
     }
     if (!on) return;
-    if (cart.currency != config.currency)
+    if (cart.currency != host.currency)
       return debug(
-        `the cart is in ${cart.currency}, not ${config.currency}, and was ignored. Set the cart's currency on the script tag: data-currency="{{ cart.currency.iso_code }}".`,
+        `the cart is in ${cart.currency}, not ${host.currency}, and was ignored. Set the cart's currency on the script tag: data-currency="{{ cart.currency.iso_code }}".`,
       );
     // Until its first item, Shopify answers every read with a new token: an empty cart's is not adopted.
-    syncCart(cartback, NAME, cart.items, cart.items.length ? cart.token : undefined);
+    syncCart(host, NAME, cart.items, cart.items.length ? cart.token : undefined);
   };
   const refresh = createRefresher(read);
   const onPageShow = (event: PageTransitionEvent) => event.persisted && refresh();
@@ -68,6 +67,6 @@ export const startAdapter: StartAdapter = (cartback, win) => {
     stopWatching();
     for (const type of THEME_EVENTS) win.document.removeEventListener(type, refresh);
     win.removeEventListener('pageshow', onPageShow);
-    delete cartback.platformDefaults.restoreUrl;
+    host.setDefaultRestoreUrl(undefined);
   };
 };

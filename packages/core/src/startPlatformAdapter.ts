@@ -1,8 +1,9 @@
 import type { PlatformName } from './config.js';
+import { createAdapterHost, type AdapterHost } from './adapterHost.js';
 import type { Cartback } from './createCartback.js';
 
 /** A platform adapter captures the store's cart from its platform and returns how to stop. */
-export type StartAdapter = (cartback: Cartback, win: Window) => () => void;
+export type StartAdapter = (host: AdapterHost, win: Window) => () => void;
 
 // One lazy file each, so that a store loads only its own platform's adapter.
 const ADAPTERS: Record<PlatformName, () => Promise<{ startAdapter: StartAdapter }>> = {
@@ -17,5 +18,5 @@ const ADAPTERS: Record<PlatformName, () => Promise<{ startAdapter: StartAdapter 
  */
 export async function startPlatformAdapter(name: PlatformName, cartback: Cartback, win: Window): Promise<() => void> {
   const { startAdapter } = await ADAPTERS[name]();
-  return startAdapter(cartback, win);
+  return startAdapter(createAdapterHost(cartback), win);
 }

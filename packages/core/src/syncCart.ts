@@ -1,10 +1,9 @@
-import type { Cartback } from './createCartback.js';
+import type { AdapterHost } from './adapterHost.js';
 import type { CartItemInput } from './types.js';
 
 /** A debug line from an adapter: shown with `debug: true`, silent otherwise. */
-export function adapterDebug(cartback: Cartback, adapter: string, message: string): void {
-  const { config, platform } = cartback.core;
-  if (config.debug) platform.console.info(`[cartback] ${adapter}: ${message}`);
+export function adapterDebug(host: AdapterHost, adapter: string, message: string): void {
+  host.debug(`${adapter}: ${message}`);
 }
 
 /**
@@ -12,17 +11,16 @@ export function adapterDebug(cartback: Cartback, adapter: string, message: strin
  * has one. Every item is checked first, so a malformed platform cart changes nothing and
  * is reported as a debug line; the same cart again changes nothing (no new version, no event).
  */
-export function syncCart(cartback: Cartback, adapter: string, items: CartItemInput[], id?: string): void {
-  const { cart, config, platform, validateItem } = cartback.core;
+export function syncCart(host: AdapterHost, adapter: string, items: CartItemInput[], id?: string): void {
   let next;
   try {
-    next = items.map((item) => validateItem(item, adapter)).filter((item) => item.quantity);
+    next = items.map((item) => host.validateItem(item, adapter)).filter((item) => item.quantity);
   } catch (error) {
     // The message already reads "[cartback] <adapter>: item.price must be ...".
-    if (config.debug) platform.console.info(`${(error as Error).message} The cart was ignored.`);
+    host.debug(`${(error as Error).message.replace(/^\[cartback\] /, '')} The cart was ignored.`);
     return;
   }
   // The platform's cart id (Shopify's token) names a new cart: it starts at version 0.
-  if (id && id != cart.getState().id) cart.reset(id);
-  if (JSON.stringify(next) != JSON.stringify(cart.getState().items)) cart.set(next);
+  if (id && id != host.getCart().id) host.resetCart(id);
+  if (JSON.stringify(next) != JSON.stringify(host.getCart().items)) host.setItems(next);
 }

@@ -27,10 +27,10 @@ export const isCartChange = (url: URL) =>
  * start and after every change the theme makes or announces. The cart keeps cartback's own
  * id: WooCommerce's session id is not the page's to read (an httpOnly cookie).
  */
-export const startAdapter: StartAdapter = (cartback, win) => {
+export const startAdapter: StartAdapter = (host, win) => {
   const doc = win.document;
   const fetch = win.fetch;
-  const debug = (message: string) => adapterDebug(cartback, NAME, message);
+  const debug = (message: string) => adapterDebug(host, NAME, message);
   let on = true;
 
   const read = async () => {
@@ -43,11 +43,11 @@ export const startAdapter: StartAdapter = (cartback, win) => {
       if (!on) return;
       if (!response.ok) return debug(`the cart was not read: ${url} answered ${response.status}.`);
       const cart = readStoreApiCart(await response.json());
-      const { currency } = cartback.core.config;
+      const { currency } = host;
       if (!on) return;
       if (cart.currency != currency)
         return debug(`the cart is in ${cart.currency}, cartback's in ${currency}: it was ignored. Set data-currency="${cart.currency}" on the cartback.js tag.`);
-      syncCart(cartback, NAME, cart.items);
+      syncCart(host, NAME, cart.items);
     } catch (error) {
       if (on) debug(`the cart at ${url} was ignored: ${(error as Error).message}.`);
     }
