@@ -1,4 +1,5 @@
-import type { Cartback, Order } from './createCartback.js';
+import type { Order } from './CartbackApi.js';
+import type { Cartback } from './engine.js';
 import type { CartItem, CartState } from './types.js';
 
 /** What a platform adapter may do with cartback, and nothing more. */
@@ -21,6 +22,9 @@ export interface AdapterHost {
   /** Where the widget's links go when the store's config names no `restoreUrl`; undefined removes it. */
   setDefaultRestoreUrl(template: string | undefined): void;
 }
+
+/** A platform adapter captures the store's cart from its platform and returns how to stop. */
+export type StartAdapter = (host: AdapterHost, win: Window) => () => void;
 
 /**
  * The adapter's host over the engine. Built in the lazy list of adapters, so it costs

@@ -1,54 +1,15 @@
 import { CartbackError, describeValue } from './CartbackError.js';
 import type { ResolvedConfig } from './config.js';
-import { createCore, type CartListener } from './createCore.js';
+import { createCore } from './createCore.js';
 import { createDraft, type EventDraft } from './createDraft.js';
 import { handOverDrafts } from './handOver.js';
 import type { EventType } from './events.js';
 import type { Tracker } from './tracking.js';
+import type { Cartback } from './engine.js';
 import { DRAFT_PREFIX } from './records.js';
 import { RULES } from './validateItem.js';
-import type { CartItem, Platform, Unsubscribe } from './types.js';
-
-export interface Order {
-  orderId: string | number;
-  value?: number;
-  currency?: string;
-}
-
-export type Traits = Record<string, string | number | boolean | null | undefined> & {
-  email?: string;
-  phone?: string;
-  customerId?: string;
-  firstName?: string;
-};
-
-/** The runtime API: `window.cartback` after load, and what `init()` returns. */
-export interface CartbackApi {
-  cart: {
-    add(item: unknown): boolean;
-    update(id: string | number, patch: unknown, variant?: string): boolean;
-    remove(id: string | number, variant?: string): boolean;
-    set(items: unknown[]): boolean;
-    clear(): boolean;
-    readonly items: CartItem[];
-    readonly value: number;
-    readonly count: number;
-    readonly currency: string;
-    readonly id: string;
-    subscribe(fn: CartListener): Unsubscribe;
-  };
-  /** Checked and kept once the tracking chunk is there: a mistake is reported then. */
-  identify(traits: Traits): void;
-  checkoutStarted(): void;
-  purchase(order: Order): boolean;
-  consent(state: 'granted' | 'denied'): Promise<void>;
-  /** Sends pending events now, instead of at the next batch. */
-  flush(): Promise<void>;
-  on(type: string, fn: (payload: any) => void): Unsubscribe;
-  /** Resolves to this same object. */
-  ready: Promise<this>;
-  destroy(): void;
-}
+import type { CartbackApi, Order } from './CartbackApi.js';
+import type { Platform } from './types.js';
 
 /** Values from the store's code become plain data (no functions, proxies or cycles); undefined if they cannot. */
 function toPlainData(value: unknown): any {
@@ -69,7 +30,7 @@ export function createCartback(config: ResolvedConfig, platform: Platform): Cart
  * Starts an engine and builds the public API over it; with `tracking` false no event is ever
  * made (inert). The engine's parts beside the API are for the widget, the adapters and tests.
  */
-export function createEngine(config: ResolvedConfig, platform: Platform, tracking = true) {
+export function createEngine(config: ResolvedConfig, platform: Platform, tracking = true): Cartback {
   const core = createCore(config, platform);
   const { cart } = core;
   const win = platform.window;
@@ -206,6 +167,3 @@ export function createEngine(config: ResolvedConfig, platform: Platform, trackin
   };
   return engine;
 }
-
-/** What `createEngine` returns: the public API and the engine behind it, for the widget, the adapters and tests. */
-export type Cartback = ReturnType<typeof createEngine>;

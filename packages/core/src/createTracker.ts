@@ -1,7 +1,7 @@
 import { CartbackError, describeValue } from './CartbackError.js';
 import { capEvent } from './capEvent.js';
 import type { TrackerHost } from './trackerHost.js';
-import type { Traits } from './createCartback.js';
+import type { Traits } from './CartbackApi.js';
 import { createDelivery } from './createDelivery.js';
 import { createDraft, isDraft, type EventDraft } from './createDraft.js';
 import { createOutbox } from './createOutbox.js';

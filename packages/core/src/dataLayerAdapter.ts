@@ -1,7 +1,6 @@
 import { describeValue } from './CartbackError.js';
-import type { AdapterHost } from './adapterHost.js';
+import type { AdapterHost, StartAdapter } from './adapterHost.js';
 import { readGa4Event, type Ga4Event } from './readGa4Event.js';
-import type { StartAdapter } from './startPlatformAdapter.js';
 import { adapterDebug, syncCart } from './syncCart.js';
 
 const ADAPTER = 'datalayer';

@@ -1,7 +1,9 @@
 export { browserPlatform } from './browserPlatform.js';
 export { CartbackError, describeValue } from './CartbackError.js';
 export { DEFAULTS, type CartbackConfig, type ResolvedConfig } from './config.js';
-export { createCartback, createEngine, type Cartback, type CartbackApi, type Order, type Traits } from './createCartback.js';
+export { createCartback, createEngine } from './createCartback.js';
+export type { CartbackApi, Order, Traits } from './CartbackApi.js';
+export type { Cartback } from './engine.js';
 export { getCartSnapshot } from './createCart.js';
 export { fromMinor, getCurrencyDigits, toMinor } from './money.js';
 export { memoryStorage } from './memoryStorage.js';

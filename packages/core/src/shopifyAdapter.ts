@@ -1,6 +1,6 @@
 import { createRefresher } from './createRefresher.js';
 import { readShopifyCart } from './readShopifyCart.js';
-import type { StartAdapter } from './startPlatformAdapter.js';
+import type { StartAdapter } from './adapterHost.js';
 import { adapterDebug, syncCart } from './syncCart.js';
 import { watchRequests } from './watchRequests.js';
 

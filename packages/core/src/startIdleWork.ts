@@ -1,4 +1,4 @@
-import type { Cartback } from './createCartback.js';
+import type { Cartback } from './engine.js';
 import { detectPlatform } from './detectPlatform.js';
 import { DRAFT_PREFIX, EVENT_PREFIX } from './records.js';
 import { startTabSync } from './startTabSync.js';

@@ -1,9 +1,7 @@
 import type { PlatformName } from './config.js';
-import { createAdapterHost, type AdapterHost } from './adapterHost.js';
-import type { Cartback } from './createCartback.js';
+import { createAdapterHost, type StartAdapter } from './adapterHost.js';
+import type { Cartback } from './engine.js';
 
-/** A platform adapter captures the store's cart from its platform and returns how to stop. */
-export type StartAdapter = (host: AdapterHost, win: Window) => () => void;
 
 // One lazy file each, so that a store loads only its own platform's adapter.
 const ADAPTERS: Record<PlatformName, () => Promise<{ startAdapter: StartAdapter }>> = {

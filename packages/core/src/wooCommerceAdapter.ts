@@ -1,4 +1,4 @@
-import type { StartAdapter } from './startPlatformAdapter.js';
+import type { StartAdapter } from './adapterHost.js';
 import { createRefresher } from './createRefresher.js';
 import { readStoreApiCart } from './readStoreApiCart.js';
 import { adapterDebug, syncCart } from './syncCart.js';

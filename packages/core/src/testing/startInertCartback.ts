@@ -1,6 +1,7 @@
 import { afterEach, vi } from 'vitest';
 import { checkConfig } from '../checkConfig.js';
-import { createEngine, type Cartback } from '../createCartback.js';
+import { createEngine } from '../createCartback.js';
+import type { Cartback } from '../engine.js';
 import { memoryStorage } from '../memoryStorage.js';
 import type { Platform } from '../types.js';
 
