@@ -64,7 +64,12 @@ export function createOutbox(storage: () => KeyValueStorage, now: () => number, 
     /** Every tab's pending events, oldest first, within the caps. */
     async read(): Promise<CartbackEvent[]> {
       const stored = (await storage().entries()).filter(([key]) => String(key).startsWith(EVENT_PREFIX));
-      const corrupt = stored.filter(([key, value]) => !isStoredEvent(key, value));
+      const events: CartbackEvent[] = [];
+      const corrupt: typeof stored = [];
+      for (const [key, value] of stored) {
+        if (isStoredEvent(key, value)) events.push(value);
+        else corrupt.push([key, value]);
+      }
       if (corrupt.length) {
         await Promise.all(corrupt.map(([key]) => storage().del(key)));
         report(
@@ -74,10 +79,7 @@ export function createOutbox(storage: () => KeyValueStorage, now: () => number, 
           ),
         );
       }
-      const events = stored
-        .filter(([key, value]) => isStoredEvent(key, value))
-        .map(([, event]) => event as CartbackEvent)
-        .sort((a, b) => a.time.localeCompare(b.time));
+      events.sort((a, b) => a.time.localeCompare(b.time));
       const drops = selectDrops(events, now());
       if (!drops.length) return events;
       await this.remove(drops.map((e) => e.id));

@@ -417,16 +417,20 @@ describe('createTracker: cart_returned', () => {
 
 describe('createTracker: a provisional abandonment at the next page', () => {
   const pending = (graceUntil: number) => ({ v: 1, id: 's1', startedAt: T0 - 120_000, lastActivity: T0 - 5_000, abandonmentId: 'c:3', graceUntil });
-  const types: EventType[] = ['abandonment_cancelled', 'cart_returned'];
-
-  it('within its grace (a reload): cancels it, and the session goes on with no cart_returned', async () => {
+  /** The next page, with the session the last one stored; what it said about the abandonment. */
+  async function nextPage(graceUntil: number) {
     const storage = memoryStorage();
-    await storage.set('session', pending(T0 + 25_000));
+    await storage.set('session', pending(graceUntil));
     await storage.set('cart', savedCart('c', 3, [{ ...mug, quantity: 1 }]));
     const t = setup({ storage });
     const seen: CartbackEvent[] = [];
-    for (const type of types) t.api.on(type, (event: CartbackEvent) => seen.push(event));
+    for (const type of ['abandonment_cancelled', 'cart_returned']) t.api.on(type, (event: CartbackEvent) => seen.push(event));
     await started(t.api);
+    return { t, seen };
+  }
+
+  it('within its grace (a reload): cancels it, and the session goes on with no cart_returned', async () => {
+    const { t, seen } = await nextPage(T0 + 25_000);
 
     expect(seen.map((e) => e.type)).toEqual(['abandonment_cancelled']);
     expect(seen[0]).toMatchObject({ abandonmentId: 'c:3', reason: 'next_page', sessionId: 's1' });
@@ -435,13 +439,7 @@ describe('createTracker: a provisional abandonment at the next page', () => {
   });
 
   it('after its grace: it counted, so this is a return in a new session', async () => {
-    const storage = memoryStorage();
-    await storage.set('session', pending(T0 - 1));
-    await storage.set('cart', savedCart('c', 3, [{ ...mug, quantity: 1 }]));
-    const t = setup({ storage });
-    const seen: CartbackEvent[] = [];
-    for (const type of types) t.api.on(type, (event: CartbackEvent) => seen.push(event));
-    await started(t.api);
+    const { seen } = await nextPage(T0 - 1);
 
     expect(seen.map((e) => e.type)).toEqual(['cart_returned']);
     expect(seen[0]).toMatchObject({ abandonmentId: 'c:3' });

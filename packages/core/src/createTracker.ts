@@ -83,15 +83,8 @@ export function createTracker(core: TrackerHost) {
     return true;
   };
 
-  /**
-   * Completes a draft with who it is about, once the saved identity is loaded, and puts it in the
-   * outbox; the draft the engine kept until then is deleted (see createCartback).
-   */
-  const taken = new Set<string>();
+  /** Completes a draft with who it is about, once the saved identity is loaded, and puts it in the outbox. */
   const send = ({ id, type, time, page, cart: snapshot, props }: EventDraft): void => {
-    if (taken.has(id)) return;
-    taken.add(id);
-    void core.getStorage().del(DRAFT_PREFIX + id).catch(() => {});
     if (type == 'identified' && !takeTraits(props.traits)) return;
     const { anonymousId, userId, traits } = visitor.getIdentity();
     // Filled here, not where purchase() drafts it: the touchpoints live in the session record.
@@ -121,6 +114,17 @@ export function createTracker(core: TrackerHost) {
     if (maySend()) delivery?.schedule();
   };
   const track = (type: EventType, props?: Record<string, unknown>) => send(createDraft(core, type, props));
+  /**
+   * Takes a draft the engine kept (see createCartback), once: the same one may come both from
+   * storage and straight from the engine. Its stored copy goes once it is an event.
+   */
+  const taken = new Set<string>();
+  const take = (draft: EventDraft): void => {
+    if (taken.has(draft.id)) return;
+    taken.add(draft.id);
+    send(draft);
+    void core.getStorage().del(DRAFT_PREFIX + draft.id).catch(() => {});
+  };
 
   // `reported` remembers the last cart version sent, so a page load does not repeat it.
   let updateTimer: ReturnType<typeof setTimeout> | undefined;
@@ -154,7 +158,7 @@ export function createTracker(core: TrackerHost) {
   /**
    * The shopper may be leaving with the cart: `cart_abandoned` goes out now, while the page can
    * still send (a phone may freeze a hidden tab and discard it, running nothing again), with
-   * `graceUntil`, when it counts unless `resume` cancels it first (see GRACE).
+   * `graceUntil`, when it counts unless `resume` cancels it first.
    */
   const leave = (reason: LeaveReason) => {
     const { id, version, items } = cart.getState();
@@ -227,13 +231,17 @@ export function createTracker(core: TrackerHost) {
     await Promise.all(events.map(outbox.keep));
     // Events made before this chunk was there, kept by the engine (this page's or an earlier one's).
     const stored = (await core.getStorage().entries()).filter(([key]) => key.startsWith(DRAFT_PREFIX));
-    const found = [...drafts, ...stored.map(([, draft]) => draft)];
-    const readable = found.filter(isDraft);
-    if (readable.length < found.length) {
-      stored.forEach(([key, draft]) => isDraft(draft) || core.getStorage().del(key).catch(() => {}));
-      report(new CartbackError('corrupt_record', `dropped ${found.length - readable.length} unreadable event draft(s) left by another script or version`));
+    const readable = drafts.filter(isDraft);
+    let dropped = drafts.length - readable.length;
+    for (const [key, draft] of stored) {
+      if (isDraft(draft)) readable.push(draft);
+      else {
+        dropped++;
+        void core.getStorage().del(key).catch(() => {});
+      }
     }
-    readable.sort((a, b) => a.time.localeCompare(b.time)).forEach(send);
+    if (dropped) report(new CartbackError('corrupt_record', `dropped ${dropped} unreadable event draft(s) left by another script or version`));
+    readable.sort((a, b) => a.time.localeCompare(b.time)).forEach(take);
     stopWatching = watch();
     // The session record may have missed the last page's abandonment; the hand-over has it.
     const ended = visitor.takeEnded();
@@ -249,7 +257,7 @@ export function createTracker(core: TrackerHost) {
 
   return {
     /** Takes an event drafted before this chunk loaded (or now): resolves once it is in the outbox. */
-    send: (draft: EventDraft) => started.then(() => send(draft)),
+    send: (draft: EventDraft) => started.then(() => take(draft)),
     onConsent(granted: boolean) {
       if (granted) delivery?.schedule(0);
       else outbox.clearUnsent();
