@@ -4,7 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { basename, dirname, relative } from 'node:path';
+import { basename, dirname, relative, resolve } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { build, type BuildOptions, type Plugin } from 'esbuild';
 import { minify } from 'terser';
@@ -15,7 +15,8 @@ const VERSION: string = JSON.parse(readFileSync('packages/cartback/package.json'
 
 /** Packages in dependency order, with their entries; published as ESM, dependencies external. */
 const PACKAGES: Record<string, string[]> = {
-  core: ['index', 'tracking', 'diagnostics', 'startPlatformAdapter', 'shopifyAdapter', 'wooCommerceAdapter', 'dataLayerAdapter'],
+  core: ['index'],
+  adapters: ['index'],
   widget: ['index', 'ui'],
   cartback: ['index'],
 };
@@ -26,36 +27,62 @@ const DIST = 'packages/cartback/dist';
 const LOCALES = ['de', 'fr', 'es', 'ar', 'he'];
 
 /**
- * A lazy `import('./tracking.js')` becomes an import of the file beside the importer,
- * `./cartback-tracking.js` (and `import('./locales/de.js')` one of `./cartback-locale-de.js`):
- * dynamic imports resolve against the importing script's own URL, wherever the store serves
- * it. Each such file is built on its own: small files that share little, where esbuild's
- * code splitting would add shared chunks (and requests) for a few helpers.
+ * The lazy files, by the module a dynamic `import()` names (a source file, or a package):
+ * each is the entry of a browser file of its own, and the import becomes an import of that
+ * file beside the importer (`import('../tracking/createTracker.js')` loads
+ * `./cartback-tracking.js`): dynamic imports resolve against the importing script's own URL,
+ * wherever the store serves it. Small files that share little, where esbuild's code
+ * splitting would add shared chunks (and requests) for a few helpers.
  */
 const LAZY: Record<string, string> = {
-  './tracking.js': './cartback-tracking.js',
-  './startIdleWork.js': './cartback-idle.js',
-  './diagnostics.js': './cartback-diagnostics.js',
-  './startWidget.js': './cartback-widget.js',
-  './widgetDiagnostics.js': './cartback-widget-diagnostics.js',
-  './bannerStyles.js': './cartback-banner-styles.js',
-  './getThemeVars.js': './cartback-theme.js',
-  './createWidgetControls.js': './cartback-exit.js',
-  './watchTouchExit.js': './cartback-touch.js',
-  './startPlatformAdapter.js': './cartback-adapters.js',
-  './shopifyAdapter.js': './cartback-shopify.js',
-  './wooCommerceAdapter.js': './cartback-woocommerce.js',
-  './dataLayerAdapter.js': './cartback-datalayer.js',
+  'packages/core/src/tracking/createTracker.ts': 'cartback-tracking.js',
+  // What every page does at its first idle moment: the other tabs, the platform adapter's
+  // start, events an earlier page left.
+  'packages/cartback/src/startIdleWorkWithAdapters.ts': 'cartback-idle.js',
+  'packages/core/src/diagnostics/explainConfig.ts': 'cartback-diagnostics.js',
+  // The platform adapters: a store on Shopify loads cartback-adapters.js (the list), then
+  // cartback-shopify.js, and no store pays for another's.
+  '@cartback/adapters': 'cartback-adapters.js',
+  'packages/adapters/src/shopify/shopifyAdapter.ts': 'cartback-shopify.js',
+  'packages/adapters/src/woocommerce/wooCommerceAdapter.ts': 'cartback-woocommerce.js',
+  'packages/adapters/src/datalayer/dataLayerAdapter.ts': 'cartback-datalayer.js',
+  'packages/cartback/src/createWidgetControls.ts': 'cartback-exit.js',
+  'packages/cartback/src/startWidget.ts': 'cartback-widget.js',
+  // What the widget loads only when a page needs it: the wording of mistakes, the banner's
+  // styles (on a return visit), a preset other than light, exit intent on touch devices
+  // (loaded by cartback.js itself), a language other than English.
+  'packages/widget/src/widgetDiagnostics.ts': 'cartback-widget-diagnostics.js',
+  'packages/widget/src/bannerStyles.ts': 'cartback-banner-styles.js',
+  'packages/widget/src/getThemeVars.ts': 'cartback-theme.js',
+  'packages/widget/src/watchTouchExit.ts': 'cartback-touch.js',
+  ...Object.fromEntries(LOCALES.map((locale) => [`packages/widget/src/locales/${locale}.ts`, `cartback-locale-${locale}.js`])),
 };
+
+/** The module a dynamic import names, as a key of LAZY. */
+function lazyKey(path: string, resolveDir: string): string {
+  return path.startsWith('.') ? relative(process.cwd(), resolve(resolveDir, path)).replace(/\.js$/, '.ts') : path;
+}
+
+/**
+ * Every dynamic import stays a dynamic import. One that is not a lazy file is left pointing
+ * at `unmapped:`, and the build fails if such an import survives tree shaking (see
+ * buildBrowserFile): bundled in, its module and the ones it imports would be wrapped for
+ * lazy start-up even where it is never called (the headless engine's idle work in core).
+ */
 const lazyChunks: Plugin = {
   name: 'lazy-chunks',
   setup(b) {
-    b.onResolve({ filter: /^\.\/(\w+|locales\/[a-z]+)\.js$/ }, ({ kind, path }) => {
-      const file = LAZY[path] ?? (path.startsWith('./locales/') ? `./cartback-locale-${path.slice(10, -3)}.js` : undefined);
-      return kind === 'dynamic-import' && file ? { path: file, external: true } : undefined;
+    b.onResolve({ filter: /.*/ }, ({ kind, path, resolveDir }) => {
+      if (kind != 'dynamic-import') return undefined;
+      const key = lazyKey(path, resolveDir);
+      return { path: LAZY[key] ? './' + LAZY[key] : UNMAPPED + key, external: true };
     });
   },
 };
+const UNMAPPED = 'unmapped:';
+
+/** Where a lazy file's code starts: the source file, or the package's entry. */
+const sourceOf = (key: string) => (key.startsWith('@cartback/') ? `packages/${key.slice(10)}/src/index.ts` : key);
 
 /** Files the browser loads, bundled with everything they import. */
 export const BROWSER_FILES: BuildOptions[] = [
@@ -69,56 +96,11 @@ export const BROWSER_FILES: BuildOptions[] = [
     footer: { js: '})();' },
     plugins: [lazyChunks],
   },
-  {
-    entryPoints: ['packages/core/src/tracking.ts'],
-    outfile: `${DIST}/cartback-tracking.js`,
-    format: 'esm',
-  },
-  // What every page does at its first idle moment: the other tabs, the platform adapter's
-  // start, events an earlier page left.
-  {
-    entryPoints: ['packages/core/src/startIdleWork.ts'],
-    outfile: `${DIST}/cartback-idle.js`,
-    format: 'esm',
-    plugins: [lazyChunks],
-  },
-  {
-    entryPoints: ['packages/core/src/diagnostics.ts'],
-    outfile: `${DIST}/cartback-diagnostics.js`,
-    format: 'esm',
-  },
-  // The platform adapters: a store on Shopify loads cartback-adapters.js (the list), then
-  // cartback-shopify.js, and no store pays for another's.
-  ...['startPlatformAdapter', 'shopifyAdapter', 'wooCommerceAdapter', 'dataLayerAdapter'].map((name) => ({
-    entryPoints: [`packages/core/src/${name}.ts`],
-    outfile: `${DIST}/${LAZY[`./${name}.js`]!.slice(2)}`,
+  ...Object.entries(LAZY).map(([key, file]) => ({
+    entryPoints: [sourceOf(key)],
+    outfile: `${DIST}/${file}`,
     format: 'esm' as const,
     plugins: [lazyChunks],
-  })),
-  {
-    entryPoints: ['packages/cartback/src/createWidgetControls.ts'],
-    outfile: `${DIST}/cartback-exit.js`,
-    format: 'esm',
-    plugins: [lazyChunks],
-  },
-  {
-    entryPoints: ['packages/cartback/src/startWidget.ts'],
-    outfile: `${DIST}/cartback-widget.js`,
-    format: 'esm',
-    plugins: [lazyChunks],
-  },
-  // What the widget loads only when a page needs it: the wording of mistakes, the banner's
-  // styles (on a return visit), a preset other than light, a language other than English,
-  // exit intent on touch devices (loaded by cartback.js itself).
-  ...['widgetDiagnostics', 'bannerStyles', 'getThemeVars', 'watchTouchExit'].map((name) => ({
-    entryPoints: [`packages/widget/src/${name}.ts`],
-    outfile: `${DIST}/${LAZY[`./${name}.js`]!.slice(2)}`,
-    format: 'esm' as const,
-  })),
-  ...LOCALES.map((locale) => ({
-    entryPoints: [`packages/widget/src/locales/${locale}.ts`],
-    outfile: `${DIST}/cartback-locale-${locale}.js`,
-    format: 'esm' as const,
   })),
 ];
 
@@ -164,6 +146,7 @@ async function buildBrowserFile(options: BuildOptions) {
   const { outputFiles } = await build({ ...shared, ...options, write: false, sourcemap: 'external' });
   for (const code of outputFiles.filter((file) => file.path.endsWith('.js'))) {
     const map = outputFiles.find((file) => file.path == code.path + '.map')!;
+    if (code.text.includes(UNMAPPED)) throw new Error(`${code.path} imports a file that is not in LAZY: ${code.text.match(/unmapped:[^'"]+/)![0]}`);
     const minified = await minify(code.text, {
       ecma: 2020,
       module: !options.banner,

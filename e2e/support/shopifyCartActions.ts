@@ -1,4 +1,4 @@
-import { isRecord } from '../../packages/core/src/isRecord';
+import { isRecord } from '../../packages/core/src/engine/isRecord';
 import { cartJson, findVariant, lineJson, lineKey, type CartLine } from './shopifyCatalog';
 
 export type CartAction = 'add' | 'change' | 'update' | 'clear';

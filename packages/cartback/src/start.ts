@@ -1,9 +1,9 @@
 import {
   browserPlatform,
-  CHECKS,
   checkConfig,
   createEngine,
   DEFAULTS,
+  isCurrencyCode,
   memoryStorage,
   reportConfigProblems,
   uuid,
@@ -20,12 +20,12 @@ export function start(input: unknown): CartbackApi {
   const browser = typeof window != 'undefined';
   const { config, problems } = checkConfig(input);
   if (browser) void reportConfigProblems(problems, console);
-  if (config && browser) return attachWidget(createEngine(config, browserPlatform()), window);
+  if (config && browser) return attachWidget(createEngine(config, browserPlatform(), { idle: async () => (await import('./startIdleWorkWithAdapters.js')).startIdleWorkWithAdapters }), window);
   const currency = (input as { currency?: string } | null)?.currency;
   const inert = createEngine(
-    { ...DEFAULTS, currency: CHECKS.c!(currency) ? (currency as string) : DEFAULTS.currency },
+    { ...DEFAULTS, currency: isCurrencyCode(currency) ? currency : DEFAULTS.currency },
     { storage: memoryStorage(), now: Date.now, uuid, console },
-    false,
+    { tracking: false },
   );
   const nothing = async () => {};
   return Object.assign(inert.api, { showExitIntent: nothing, showBanner: nothing });

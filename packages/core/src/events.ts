@@ -1,4 +1,4 @@
-import type { CartSnapshot } from './types.js';
+import type { CartSnapshot, PageInfo } from './types.js';
 
 /** Event types on the wire; see schema/events.v1.json. */
 export type EventType =
@@ -20,13 +20,6 @@ export type EventType =
 
 /** Why a provisional abandonment was cancelled: the shopper is on the store again. */
 export type CancelReason = 'returned' | 'next_page' | 'other_tab';
-
-export interface PageInfo {
-  url: string;
-  path: string;
-  title: string;
-  referrer: string;
-}
 
 export type ConsentState = 'granted' | 'denied' | 'unknown' | 'not_required';
 

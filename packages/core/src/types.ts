@@ -68,7 +68,7 @@ export interface TabChannel {
 export interface Platform {
   storage: KeyValueStorage;
   /** The page the events describe; the browser's is `location` and `document`. */
-  page?: () => import('./events.js').PageInfo;
+  page?: () => PageInfo;
   /** The page's window: its lifecycle, network and locks. Absent in tests and on servers. */
   window?: Window;
 
@@ -76,4 +76,12 @@ export interface Platform {
   now: () => number;
   uuid: () => string;
   console: Pick<Console, 'warn' | 'error' | 'info'>;
+}
+
+/** The page an event describes. */
+export interface PageInfo {
+  url: string;
+  path: string;
+  title: string;
+  referrer: string;
 }

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { CartbackError } from '../CartbackError.js';
+import { CartbackError } from '../engine/CartbackError.js';
 
 /** Runs `fn`, expecting it to throw a CartbackError, and returns that error. */
 export function catchCartbackError(fn: () => unknown): CartbackError {

@@ -1,4 +1,4 @@
-import type { Cartback } from '../engine.js';
+import type { Cartback } from '../engine/engine.js';
 
 /** The public API with the engine's parts beside it, as the unit tests of the engine reach them. */
 export function openEngine(engine: Cartback) {

@@ -1,8 +1,8 @@
 import { afterEach, vi } from 'vitest';
-import { checkConfig } from '../checkConfig.js';
-import { createEngine } from '../createCartback.js';
-import type { Cartback } from '../engine.js';
-import { memoryStorage } from '../memoryStorage.js';
+import { checkConfig } from '../config/checkConfig.js';
+import { createEngine } from '../engine/createEngine.js';
+import type { Cartback } from '../engine/engine.js';
+import { memoryStorage } from '../storage/memoryStorage.js';
 import type { Platform } from '../types.js';
 
 /**
@@ -16,7 +16,7 @@ export async function startInertCartback(config: object = { currency: 'EUR', deb
     uuid: () => 'uuid-1',
     console: { warn: vi.fn(), error: vi.fn(), info: vi.fn() },
   } satisfies Platform;
-  const cartback = createEngine(checkConfig(config).config!, platform, false);
+  const cartback = createEngine(checkConfig(config).config!, platform, { tracking: false });
   started.push(cartback);
   await cartback.api.ready;
   return { cartback, platform };

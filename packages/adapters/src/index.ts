@@ -1,0 +1,2 @@
+export { startPlatformAdapter } from './startPlatformAdapter.js';
+export type { AdapterHost, StartAdapter } from './adapterHost.js';

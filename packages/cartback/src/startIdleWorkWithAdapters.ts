@@ -1,0 +1,10 @@
+import { startIdleWork, type Cartback } from '@cartback/core';
+
+/**
+ * The entry of the lazy `cartback-idle.js`, loaded at the page's first idle moment: core's
+ * idle work (other tabs, events left to send), with the platform adapters, which load only on
+ * a store that uses one.
+ */
+export function startIdleWorkWithAdapters(engine: Cartback, win: Window): Promise<() => void> {
+  return startIdleWork(engine, win, () => import('@cartback/adapters'));
+}
