@@ -2,9 +2,9 @@
 // store includes (`cartback.js` plus its lazy chunks), minified, with their sizes printed;
 // then the single-page example (examples/spa), bundled against the built `cartback` package.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { basename, dirname, relative, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { build, type BuildOptions, type Plugin } from 'esbuild';
 import { minify } from 'terser';
@@ -13,10 +13,13 @@ const require = createRequire(import.meta.url);
 const tsc = require.resolve('typescript/bin/tsc');
 const VERSION: string = JSON.parse(readFileSync('packages/cartback/package.json', 'utf8')).version;
 
-/** Packages in dependency order, with their entries; published as ESM, dependencies external. */
+/**
+ * Packages in dependency order, with their entries (besides `index`, the lazy files, so that
+ * they keep their names in dist/); published as ESM, dependencies external.
+ */
 const PACKAGES: Record<string, string[]> = {
-  core: ['index'],
-  adapters: ['index'],
+  core: ['index', 'tracking/createTracker', 'idle/startIdleWork', 'diagnostics/index'],
+  adapters: ['index', 'shopify/shopifyAdapter', 'woocommerce/wooCommerceAdapter', 'datalayer/dataLayerAdapter'],
   widget: ['index', 'ui'],
   cartback: ['index'],
 };
@@ -39,7 +42,7 @@ const LAZY: Record<string, string> = {
   // What every page does at its first idle moment: the other tabs, the platform adapter's
   // start, events an earlier page left.
   'packages/cartback/src/startIdleWorkWithAdapters.ts': 'cartback-idle.js',
-  'packages/core/src/diagnostics/explainConfig.ts': 'cartback-diagnostics.js',
+  'packages/core/src/diagnostics/index.ts': 'cartback-diagnostics.js',
   // The platform adapters: a store on Shopify loads cartback-adapters.js (the list), then
   // cartback-shopify.js, and no store pays for another's.
   '@cartback/adapters': 'cartback-adapters.js',
@@ -122,6 +125,7 @@ async function main() {
   for (const [name, entries] of Object.entries(PACKAGES)) {
     const dir = `packages/${name}`;
     rmSync(`${dir}/dist`, { recursive: true, force: true });
+    copyFileSync('LICENSE', `${dir}/LICENSE`); // each tarball carries the licence
     await build({
       ...shared,
       entryPoints: entries.map((entry) => `${dir}/src/${entry}.ts`),
@@ -139,8 +143,10 @@ async function main() {
 }
 
 /**
- * Bundles with esbuild and minifies with terser: its two compress passes make the files
- * shoppers download about 4% smaller (230 B gzip on `cartback.js`) than esbuild's minifier.
+ * Bundles with esbuild and minifies with terser: its compress passes make the files shoppers
+ * download about 4% smaller (230 B gzip on `cartback.js`) than esbuild's minifier.
+ * `unsafe_arrows` turns function expressions that use no `this` into arrows; no source
+ * function is called with `new` (classes are classes).
  */
 async function buildBrowserFile(options: BuildOptions) {
   const { outputFiles } = await build({ ...shared, ...options, write: false, sourcemap: 'external' });
@@ -150,8 +156,11 @@ async function buildBrowserFile(options: BuildOptions) {
     const minified = await minify(code.text, {
       ecma: 2020,
       module: !options.banner,
-      compress: { passes: 3 },
-      sourceMap: { content: map.text, url: basename(code.path) + '.map' },
+      compress: { passes: 3, unsafe_arrows: true },
+      // The map is written beside the file but not named in it: a `//# sourceMappingURL`
+      // comment is bytes every shopper downloads for the store's developer. Servers name the
+      // map in a `SourceMap` response header instead (docs/hosting.md; examples/serveStatic.ts).
+      sourceMap: { content: map.text },
     });
     mkdirSync(dirname(code.path), { recursive: true });
     writeFileSync(code.path, minified.code!);

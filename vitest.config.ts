@@ -1,4 +1,7 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+
+const source = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 // One runner, two projects: fast unit tests in Node, and end-to-end tests that drive
 // the system Chromium against the built files (see e2e/support/launchBrowser.ts).
@@ -6,10 +9,19 @@ export default defineConfig({
   test: {
     projects: [
       {
+        // The packages' sources, as tsconfig's paths name them (not their built dist/).
+        resolve: {
+          alias: [
+            { find: /^@cartback\/core$/, replacement: source('./packages/core/src/index.ts') },
+            { find: /^@cartback\/adapters$/, replacement: source('./packages/adapters/src/index.ts') },
+            { find: /^@cartback\/widget\/ui$/, replacement: source('./packages/widget/src/ui.ts') },
+            { find: /^@cartback\/widget$/, replacement: source('./packages/widget/src/index.ts') },
+          ],
+        },
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['packages/*/src/**/*.test.ts', 'examples/**/*.test.ts', 'bundleSize.test.ts'],
+          include: ['packages/*/src/**/*.test.ts', 'examples/**/*.test.ts', 'bundleSize.test.ts', 'architecture.test.ts'],
         },
       },
       {

@@ -67,15 +67,17 @@ async function bundle(name: string, code: string) {
 
 describe('npm install cartback', () => {
   it.each([
-    ['@cartback/core', ['dist/index.js', 'dist/index.d.ts', 'dist/tracking.js', 'schema/events.v1.json']],
+    ['@cartback/core', ['dist/index.js', 'dist/index.d.ts', 'dist/tracking/createTracker.js', 'schema/events.v1.json']],
+    ['@cartback/adapters', ['dist/index.js', 'dist/index.d.ts', 'dist/shopify/shopifyAdapter.js']],
     ['@cartback/widget', ['dist/index.js', 'dist/index.d.ts', 'dist/ui.js', 'dist/ui.d.ts']],
     ['cartback', ['dist/index.js', 'dist/index.d.ts', 'dist/cartback.js', 'dist/cartback-widget.js']],
-  ])('the %s tarball holds its entry files, no tests, and every file its package.json names', (name, required) => {
+  ])('the %s tarball holds its entry files, its README and licence, no tests, and every file its package.json names', (name, required) => {
     const files = sdk.files[name]!;
-    expect(files).toEqual(expect.arrayContaining(required));
+    expect(files).toEqual(expect.arrayContaining([...required, 'README.md', 'LICENSE', 'package.json']));
     expect(files.filter((file) => /\.test\.|(^|\/)testing\//.test(file))).toEqual([]);
     const manifest = readManifest(name);
-    expect(manifest.sideEffects).toBe(false);
+    // Only the script-tag file runs anything when loaded; a bundler may drop any other unused module.
+    expect(manifest.sideEffects).toEqual(name == 'cartback' ? ['./dist/cartback.js'] : false);
     const missing = manifestTargets(manifest).filter((target) => !files.includes(target));
     expect(missing, `${name}/package.json points at files its tarball lacks`).toEqual([]);
   });
@@ -119,7 +121,7 @@ init('https://x.example/e');
 
   it('bundles init() for the browser with tracking and the Preact UI in lazy chunks', async () => {
     const spa = await bundle('spa', `import { init } from 'cartback';\ninit({});\n`);
-    const tracking = spa.chunkOf('node_modules/@cartback/core/dist/tracking.js');
+    const tracking = spa.chunkOf('node_modules/@cartback/core/dist/tracking/createTracker.js');
     expect(tracking, 'tracking is a chunk of its own').toBeDefined();
     expect(spa.dynamicImports).toContain(tracking);
     expect(spa.eager).not.toContain(tracking);
@@ -134,7 +136,7 @@ init('https://x.example/e');
       'headless',
       `import { browserPlatform, checkConfig, createCartback } from '@cartback/core';
 const { config } = checkConfig({ platform: 'shopify' });
-const api = createCartback(config, browserPlatform());
+const api = createCartback(config, browserPlatform(), { adapters: () => import('@cartback/adapters') });
 api.cart.subscribe((cart) => console.log(cart.count));
 api.on('cart_abandoned', console.log);
 `,
@@ -143,7 +145,7 @@ api.on('cart_abandoned', console.log);
     expect(all, 'Preact is in a core-only bundle').not.toMatch(/\.__k\b/);
     // The adapters: the list is a lazy chunk, and each adapter is a lazy chunk of its own. The
     // list is imported by the idle work (a lazy chunk too), not by what loads up front.
-    const list = headless.chunkOf('node_modules/@cartback/core/dist/startPlatformAdapter.js');
+    const list = headless.chunkOf('node_modules/@cartback/adapters/dist/index.js');
     expect(list, 'the adapter list is a chunk of its own').toBeDefined();
     expect(headless.eager).not.toContain(list);
     const idle = [...headless.code.keys()].find((name) => /startIdleWork/.test(name));
@@ -160,7 +162,7 @@ api.on('cart_abandoned', console.log);
     // IndexedDB is reached only through browserPlatform(); `sideEffects: false` should drop it.
     const keepsIdb = /indexedDB/.test(eagerCode);
     console.log(`[e2e] coreOnly: the IndexedDB storage ${keepsIdb ? 'IS STILL BUNDLED' : 'tree-shaken away'}`);
-    expect(core.eager.some((file) => file == core.chunkOf('node_modules/@cartback/core/dist/tracking.js'))).toBe(false);
+    expect(core.eager.some((file) => file == core.chunkOf('node_modules/@cartback/core/dist/tracking/createTracker.js'))).toBe(false);
     // Measured 2026-11-21: 1,863 B; then 2,011 B, in five files instead of four: the platform
     // adapters check items with the engine's validateItem (core.validateItem) rather than a
     // copy each, which moves it into a chunk esbuild shares with them. That costs a shop that

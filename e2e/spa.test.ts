@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CartbackApi } from 'cartback';
+import type { CartbackApi, EventType } from 'cartback';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { startDemo, type Demo } from '../examples/startDemo';
@@ -26,7 +26,7 @@ interface SpaEvent {
 }
 type SpaWindow = Window & typeof globalThis & { cartback: CartbackApi; emitted: SpaEvent[]; sameDocument?: true };
 
-const EVENT_TYPES = [
+const EVENT_TYPES: EventType[] = [
   'cart_updated',
   'cart_abandoned',
   'cart_returned',
@@ -75,7 +75,7 @@ async function openShop(path: string, initScripts: Array<() => void> = []): Prom
     await w.cartback.ready;
     w.emitted = [];
     w.sameDocument = true;
-    for (const type of types) w.cartback.on(type, (event: SpaEvent) => w.emitted.push(event));
+    for (const type of types) w.cartback.on(type, (event) => w.emitted.push(event as unknown as SpaEvent));
   }, EVENT_TYPES);
   return { page, watch };
 }

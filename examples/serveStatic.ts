@@ -56,7 +56,10 @@ export function serveStatic(
     }
     const file = await findFile(absoluteRoots, pathname);
     if (!file) return send(res, 404, `Not found: ${pathname}`);
+    // The built files name no source map in their text (bytes for every shopper): the header does.
+    const map = /\/cartback[\w-]*\.js$/.test(pathname) ? { SourceMap: `${pathname.split('/').pop()}.map` } : {};
     res.writeHead(200, {
+      ...map,
       'Content-Type': contentTypes[extname(file.path).toLowerCase()] ?? 'application/octet-stream',
       'Content-Length': String(file.size),
       'Cache-Control': 'no-store',

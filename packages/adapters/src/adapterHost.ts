@@ -1,4 +1,4 @@
-import type { CartItem, CartState, Cartback, Order } from '@cartback/core';
+import { wordError, type CartItem, type CartState, type Cartback, type Order } from '@cartback/core';
 
 /** What a platform adapter may do with cartback, and nothing more. */
 export interface AdapterHost {
@@ -33,7 +33,14 @@ export function createAdapterHost({ api, core, platformDefaults }: Cartback): Ad
   return {
     currency: config.currency,
     debug: (message) => config.debug && core.platform.console.info(`[cartback] ${message}`),
-    validateItem: core.validateItem,
+    // Worded here: an adapter reports a platform's bad item as a debug line, at once.
+    validateItem(item, call) {
+      try {
+        return core.validateItem(item, call);
+      } catch (error) {
+        throw wordError(error);
+      }
+    },
     getCart: cart.getState,
     addItem: (item) => void cart.add(item),
     setItems: (items) => void cart.set(items),

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { CartbackError } from '../engine/CartbackError.js';
 import { createCart } from './createCart.js';
+import { wordError } from '../diagnostics/wordError.js';
 import type { CartItem, CartState } from '../types.js';
 
 const mug = { id: 'mug', name: 'Mug', price: 10 };
@@ -211,7 +212,7 @@ describe('createCart', () => {
       expect(onError).toHaveBeenCalledTimes(1);
       const error = onError.mock.calls[0]![0] as CartbackError;
       expect(error.code).toBe('invalid_item_price');
-      expect(error.message.startsWith('[cartback] cart.set: item.price must be')).toBe(true);
+      expect(wordError(error).message.startsWith('[cartback] cart.set: item.price must be')).toBe(true);
     });
   });
 

@@ -6,7 +6,7 @@ import type { ConfigProblem } from './checkConfig.js';
  */
 export function reportConfigProblems(problems: ConfigProblem[], console: Pick<Console, 'warn' | 'error'>): Promise<void> {
   if (!problems.length) return Promise.resolve();
-  return import('../diagnostics/explainConfig.js').then(
+  return import('../diagnostics/index.js').then(
     ({ explainConfig }) => {
       const { errors, warnings } = explainConfig(problems);
       warnings.forEach((w) => console.warn(w));

@@ -1,5 +1,13 @@
+import type { CartbackError } from './CartbackError.js';
 import type { CartListener } from './createCore.js';
-import type { CartItem, Unsubscribe } from '../types.js';
+import type { EventOf, EventType } from '../events.js';
+import type { CartItem, CartItemInput, CartPatch, Unsubscribe } from '../types.js';
+
+/** What `on(type, fn)` passes: the event of that type, or the CartbackError for `'error'`. */
+export type CartbackEventMap = { [T in EventType]: EventOf<T> } & { error: CartbackError };
+
+/** What `cart.update` may change: any field but the line's `id` and `variant`, and the cart's `currency`. */
+export type CartItemPatch = Omit<CartPatch, 'variant' | 'currency'>;
 
 export interface Order {
   orderId: string | number;
@@ -17,10 +25,12 @@ export type Traits = Record<string, string | number | boolean | null | undefined
 /** The runtime API: `window.cartback` after load, and what `init()` returns. */
 export interface CartbackApi {
   cart: {
-    add(item: unknown): boolean;
-    update(id: string | number, patch: unknown, variant?: string): boolean;
-    remove(id: string | number, variant?: string): boolean;
-    set(items: unknown[]): boolean;
+    // Typed for the store's code; every call is still checked at run time (plain scripts,
+    // platform data): a bad one returns false and is reported, never thrown.
+    add(item: CartItemInput): boolean;
+    update(id: string | number, patch: CartItemPatch, variant?: string | number): boolean;
+    remove(id: string | number, variant?: string | number): boolean;
+    set(items: CartItemInput[]): boolean;
     clear(): boolean;
     readonly items: CartItem[];
     readonly value: number;
@@ -36,7 +46,8 @@ export interface CartbackApi {
   consent(state: 'granted' | 'denied'): Promise<void>;
   /** Sends pending events now, instead of at the next batch. */
   flush(): Promise<void>;
-  on(type: string, fn: (payload: any) => void): Unsubscribe;
+  /** Listens to an event type, or to `'error'`; returns how to stop. */
+  on<K extends keyof CartbackEventMap>(type: K, fn: (payload: CartbackEventMap[K]) => void): Unsubscribe;
   /** Resolves to this same object. */
   ready: Promise<this>;
   destroy(): void;

@@ -3,9 +3,20 @@ export class CartbackError extends Error {
   constructor(
     readonly code: string,
     message: string,
+    /** The facts of a cart mistake, which the lazy diagnostics file words in full (wordError). */
+    readonly problem?: ItemProblem,
   ) {
     super('[cartback] ' + message);
   }
+}
+
+/** What is wrong with an item or a patch: the call, the field (none: the whole item) and the value. */
+export interface ItemProblem {
+  call: string;
+  field?: string;
+  value: unknown;
+  /** The cart's currency, for `currency_mismatch`. */
+  currency?: string;
 }
 
 /** Renders an offending value for an error message: short, and never as markup. */

@@ -44,10 +44,19 @@ export function createCore(config: ResolvedConfig, platform: Platform) {
   };
   /** A background failure of a lazy file's (which need not carry the error class). */
   const fail = (code: string, message: string) => report(new CartbackError(code, message));
-  /** Caller mistakes: every bad call gets its own console error. */
+  /**
+   * Caller mistakes: every bad call gets its own console error. A cart mistake comes with its
+   * facts only: it is announced once the lazy diagnostics file has worded it (or, if that file
+   * cannot load, with its short message).
+   */
   const reject = (error: unknown) => {
-    emitter.emit('error', error);
-    platform.console.error((error as Error).message);
+    const announce = () => {
+      emitter.emit('error', error);
+      platform.console.error((error as Error).message);
+    };
+    if ((error as CartbackError).problem)
+      void import('../diagnostics/index.js').then(({ wordError }) => void wordError(error), () => {}).then(announce);
+    else announce();
   };
 
   const durable = fallbackStorage(platform.storage, report);
@@ -65,17 +74,6 @@ export function createCore(config: ResolvedConfig, platform: Platform) {
   // changes go out on a channel of their own.
   let tabs: TabChannel | undefined;
   const post = (message: object) => (tabs ? tabs.post(message) : postOnce(platform, message));
-  const tabListeners = new Set<(data: unknown) => void>();
-  const tabSync: TabSyncHost = {
-    platform,
-    isCart: (remote): remote is CartState => isCartRecord({ v: CART_VERSION, cart: remote }),
-    receive: (remote) => cart.receive(remote),
-    catchUp: () => void loadSaved().then(({ cart: saved }) => saved && cart.receive(saved)),
-    fail,
-    connect: (channel) => void (tabs = channel),
-    hear: (data) => tabListeners.forEach((fn) => fn(data)),
-  };
-
   const writer = createWriteBehind(async () => {
     post({ type: 'cart', cart: cart.getState() });
     await storage.set(CART_KEY, { v: CART_VERSION, cart: cart.getState() });
@@ -97,6 +95,17 @@ export function createCore(config: ResolvedConfig, platform: Platform) {
     },
     onError: reject,
   });
+
+  const tabListeners = new Set<(data: unknown) => void>();
+  const tabSync: TabSyncHost = {
+    platform,
+    isCart: (remote): remote is CartState => isCartRecord({ v: CART_VERSION, cart: remote }),
+    receive: cart.receive,
+    catchUp: () => void loadSaved().then(({ cart: saved }) => saved && cart.receive(saved)),
+    fail,
+    connect: (channel) => void (tabs = channel),
+    hear: (data) => tabListeners.forEach((fn) => fn(data)),
+  };
 
   // A coalesced write waiting for its interval goes out when the page hides: it may not
   // come back to run the timer.

@@ -425,7 +425,7 @@ describe('createTracker: a provisional abandonment at the next page', () => {
     await storage.set('cart', savedCart('c', 3, [{ ...mug, quantity: 1 }]));
     const t = setup({ storage });
     const seen: CartbackEvent[] = [];
-    for (const type of ['abandonment_cancelled', 'cart_returned']) t.api.on(type, (event: CartbackEvent) => seen.push(event));
+    for (const type of ['abandonment_cancelled', 'cart_returned'] as const) t.api.on(type, (event: CartbackEvent) => seen.push(event));
     await started(t.api);
     return { t, seen };
   }
