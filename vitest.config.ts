@@ -13,6 +13,8 @@ export default defineConfig({
         resolve: {
           alias: [
             { find: /^@cartback\/core$/, replacement: source('./packages/core/src/index.ts') },
+            { find: /^@cartback\/core\/idle$/, replacement: source('./packages/core/src/idle/startIdleWork.ts') },
+            { find: /^@cartback\/core\/diagnostics$/, replacement: source('./packages/core/src/diagnostics/index.ts') },
             { find: /^@cartback\/adapters$/, replacement: source('./packages/adapters/src/index.ts') },
             { find: /^@cartback\/widget\/ui$/, replacement: source('./packages/widget/src/ui.ts') },
             { find: /^@cartback\/widget$/, replacement: source('./packages/widget/src/index.ts') },

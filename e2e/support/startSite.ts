@@ -20,14 +20,15 @@ export interface Site {
  * The built SDK (packages/cartback/dist) and the fixture pages (e2e/fixtures) on one
  * origin, plus a /events endpoint that answers 204 and keeps what it was sent. The
  * packages' own dist files are there too, as `/core/dist/index.js` and so on, for pages
- * that import a package's ESM the way a shop's bundle would.
+ * that import a package's ESM the way a shop's bundle would (with their dependencies from
+ * node_modules, as `/idb-keyval/dist/index.js`).
  */
 export async function startSite(): Promise<Site> {
   if (!existsSync(resolve(cartbackDistDir, 'cartback.js'))) {
     throw new Error(`${cartbackDistDir}/cartback.js is missing: run \`npm run build\` before the e2e tests.`);
   }
   const received: unknown[] = [];
-  const server = serveStatic([cartbackDistDir, fixturesDir, resolve(repoRoot, 'packages')], {
+  const server = serveStatic([cartbackDistDir, fixturesDir, resolve(repoRoot, 'packages'), resolve(repoRoot, 'node_modules')], {
     '/events': (req, res) => {
       if (req.method !== 'POST') {
         res.writeHead(405, { Allow: 'POST' }).end();

@@ -1,4 +1,5 @@
-import { wordError, type CartItem, type CartState, type Cartback, type Order } from '@cartback/core';
+import type { CartItem, CartState, Cartback, Order } from '@cartback/core';
+import { wordError } from '@cartback/core/diagnostics';
 
 /** What a platform adapter may do with cartback, and nothing more. */
 export interface AdapterHost {
@@ -17,8 +18,10 @@ export interface AdapterHost {
   resetCart(id: string): void;
   purchase(order: Order): boolean;
   checkoutStarted(): void;
-  /** Where the widget's links go when the store's config names no `restoreUrl`; undefined removes it. */
-  setDefaultRestoreUrl(template: string | undefined): void;
+  /** Where the widget's links go when the store's config names no `restoreUrl`. */
+  setDefaultRestoreUrl(template: string): void;
+  /** Forgets the default restore link (the adapter stops). */
+  clearDefaultRestoreUrl(): void;
 }
 
 /** A platform adapter captures the store's cart from its platform and returns how to stop. */
@@ -49,6 +52,9 @@ export function createAdapterHost({ api, core, platformDefaults }: Cartback): Ad
     checkoutStarted: () => api.checkoutStarted(),
     setDefaultRestoreUrl(template) {
       platformDefaults.restoreUrl = template;
+    },
+    clearDefaultRestoreUrl() {
+      delete platformDefaults.restoreUrl;
     },
   };
 }

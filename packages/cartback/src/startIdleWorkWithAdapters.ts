@@ -1,4 +1,5 @@
-import { startIdleWork, type Cartback } from '@cartback/core';
+import type { Cartback } from '@cartback/core';
+import { startIdleWork } from '@cartback/core/idle';
 
 /**
  * The entry of the lazy `cartback-idle.js`, loaded at the page's first idle moment: core's

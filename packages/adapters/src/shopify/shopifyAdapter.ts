@@ -67,6 +67,6 @@ export const startAdapter: StartAdapter = (host, win) => {
     stopWatching();
     for (const type of THEME_EVENTS) win.document.removeEventListener(type, refresh);
     win.removeEventListener('pageshow', onPageShow);
-    host.setDefaultRestoreUrl(undefined);
+    host.clearDefaultRestoreUrl();
   };
 };
