@@ -4,7 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { basename, dirname, relative } from 'node:path';
+import { basename, dirname, join, relative, sep } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { build, type BuildOptions, type Plugin } from 'esbuild';
 import { minify } from 'terser';
@@ -26,36 +26,47 @@ const DIST = 'packages/cartback/dist';
 const LOCALES = ['de', 'fr', 'es', 'ar', 'he'];
 
 /**
- * A lazy `import('./tracking.js')` becomes an import of the file beside the importer,
- * `./cartback-tracking.js` (and `import('./locales/de.js')` one of `./cartback-locale-de.js`):
- * dynamic imports resolve against the importing script's own URL, wherever the store serves
- * it. Each such file is built on its own: small files that share little, where esbuild's
- * code splitting would add shared chunks (and requests) for a few helpers.
+ * The lazy chunks, by entry file. A dynamic `import()` of one of these files (`./tracking.js`,
+ * `./banner/bannerStyles.js`, `../theme/getThemeVars.js`: matched by the file it resolves to,
+ * not by how the import spells it) becomes an import of the built file beside the importer,
+ * `./cartback-tracking.js`: dynamic imports resolve against the importing script's own URL,
+ * wherever the store serves it. Each such file is built on its own: small files that share
+ * little, where esbuild's code splitting would add shared chunks (and requests) for a few helpers.
  */
 const LAZY: Record<string, string> = {
-  './tracking.js': './cartback-tracking.js',
-  './startIdleWork.js': './cartback-idle.js',
-  './diagnostics.js': './cartback-diagnostics.js',
-  './startWidget.js': './cartback-widget.js',
-  './widgetDiagnostics.js': './cartback-widget-diagnostics.js',
-  './bannerStyles.js': './cartback-banner-styles.js',
-  './getThemeVars.js': './cartback-theme.js',
-  './createWidgetControls.js': './cartback-exit.js',
-  './watchTouchExit.js': './cartback-touch.js',
-  './startPlatformAdapter.js': './cartback-adapters.js',
-  './shopifyAdapter.js': './cartback-shopify.js',
-  './wooCommerceAdapter.js': './cartback-woocommerce.js',
-  './dataLayerAdapter.js': './cartback-datalayer.js',
+  'packages/core/src/tracking.ts': 'cartback-tracking.js',
+  'packages/core/src/startIdleWork.ts': 'cartback-idle.js',
+  'packages/core/src/diagnostics.ts': 'cartback-diagnostics.js',
+  'packages/cartback/src/startWidget.ts': 'cartback-widget.js',
+  'packages/cartback/src/createWidgetControls.ts': 'cartback-exit.js',
+  'packages/widget/src/exit/watchTouchExit.ts': 'cartback-touch.js',
+  'packages/widget/src/diagnostics/widgetDiagnostics.ts': 'cartback-widget-diagnostics.js',
+  'packages/widget/src/banner/bannerStyles.ts': 'cartback-banner-styles.js',
+  'packages/widget/src/theme/getThemeVars.ts': 'cartback-theme.js',
+  ...Object.fromEntries(LOCALES.map((locale) => [`packages/widget/src/copy/locales/${locale}.ts`, `cartback-locale-${locale}.js`])),
+  'packages/core/src/startPlatformAdapter.ts': 'cartback-adapters.js',
+  'packages/core/src/shopifyAdapter.ts': 'cartback-shopify.js',
+  'packages/core/src/wooCommerceAdapter.ts': 'cartback-woocommerce.js',
+  'packages/core/src/dataLayerAdapter.ts': 'cartback-datalayer.js',
 };
 const lazyChunks: Plugin = {
   name: 'lazy-chunks',
   setup(b) {
-    b.onResolve({ filter: /^\.\/(\w+|locales\/[a-z]+)\.js$/ }, ({ kind, path }) => {
-      const file = LAZY[path] ?? (path.startsWith('./locales/') ? `./cartback-locale-${path.slice(10, -3)}.js` : undefined);
-      return kind === 'dynamic-import' && file ? { path: file, external: true } : undefined;
+    b.onResolve({ filter: /^\.\.?\/.*\.js$/ }, ({ kind, path, resolveDir }) => {
+      if (kind !== 'dynamic-import') return undefined;
+      const file = LAZY[relative(process.cwd(), join(resolveDir, path)).split(sep).join('/').replace(/\.js$/, '.ts')];
+      return file ? { path: './' + file, external: true } : undefined;
     });
   },
 };
+
+/** A lazy chunk's entry, built to its file in LAZY. */
+const lazyFile = (entry: string): BuildOptions => ({
+  entryPoints: [entry],
+  outfile: `${DIST}/${LAZY[entry]}`,
+  format: 'esm',
+  plugins: [lazyChunks],
+});
 
 /** Files the browser loads, bundled with everything they import. */
 export const BROWSER_FILES: BuildOptions[] = [
@@ -89,37 +100,18 @@ export const BROWSER_FILES: BuildOptions[] = [
   },
   // The platform adapters: a store on Shopify loads cartback-adapters.js (the list), then
   // cartback-shopify.js, and no store pays for another's.
-  ...['startPlatformAdapter', 'shopifyAdapter', 'wooCommerceAdapter', 'dataLayerAdapter'].map((name) => ({
-    entryPoints: [`packages/core/src/${name}.ts`],
-    outfile: `${DIST}/${LAZY[`./${name}.js`]!.slice(2)}`,
-    format: 'esm' as const,
-    plugins: [lazyChunks],
-  })),
-  {
-    entryPoints: ['packages/cartback/src/createWidgetControls.ts'],
-    outfile: `${DIST}/cartback-exit.js`,
-    format: 'esm',
-    plugins: [lazyChunks],
-  },
-  {
-    entryPoints: ['packages/cartback/src/startWidget.ts'],
-    outfile: `${DIST}/cartback-widget.js`,
-    format: 'esm',
-    plugins: [lazyChunks],
-  },
-  // What the widget loads only when a page needs it: the wording of mistakes, the banner's
-  // styles (on a return visit), a preset other than light, a language other than English,
-  // exit intent on touch devices (loaded by cartback.js itself).
-  ...['widgetDiagnostics', 'bannerStyles', 'getThemeVars', 'watchTouchExit'].map((name) => ({
-    entryPoints: [`packages/widget/src/${name}.ts`],
-    outfile: `${DIST}/${LAZY[`./${name}.js`]!.slice(2)}`,
-    format: 'esm' as const,
-  })),
-  ...LOCALES.map((locale) => ({
-    entryPoints: [`packages/widget/src/locales/${locale}.ts`],
-    outfile: `${DIST}/cartback-locale-${locale}.js`,
-    format: 'esm' as const,
-  })),
+  ...['startPlatformAdapter', 'shopifyAdapter', 'wooCommerceAdapter', 'dataLayerAdapter'].map((name) =>
+    lazyFile(`packages/core/src/${name}.ts`),
+  ),
+  // The widget: its controls with the first item in the cart (the exit detector), its UI at idle.
+  lazyFile('packages/cartback/src/createWidgetControls.ts'),
+  lazyFile('packages/cartback/src/startWidget.ts'),
+  // What the widget loads only when a page needs it: exit intent on touch devices (loaded by
+  // cartback-exit.js), the wording of mistakes, the banner's styles (on a return visit), a
+  // preset other than light, a language other than English.
+  ...Object.keys(LAZY)
+    .filter((entry) => entry.startsWith('packages/widget/'))
+    .map(lazyFile),
 ];
 
 const shared: BuildOptions = {

@@ -1,24 +1,24 @@
 import { describeValue } from '@cartback/core';
 import { Fragment, h, render } from 'preact';
-import { Banner } from './Banner.js';
-import { buildRestoreUrl, type LinkSource } from './buildRestoreUrl.js';
-import { checkWidgetOptions } from './checkWidgetOptions.js';
-import { createDiagnostics } from './createDiagnostics.js';
+import { Banner } from './banner/Banner.js';
+import { buildRestoreUrl, type LinkSource } from './lib/buildRestoreUrl.js';
+import { checkWidgetOptions } from './diagnostics/checkWidgetOptions.js';
+import { createDiagnostics } from './diagnostics/createDiagnostics.js';
 import { createShadowHost } from './createShadowHost.js';
-import { createUrlCheck } from './createUrlCheck.js';
-import { getActiveElement } from './getActiveElement.js';
-import { getBannerSuppression } from './getBannerSuppression.js';
-import { getCopy } from './getCopy.js';
-import { getExitIntentSuppression, type SuppressionFacts, type SuppressionReason } from './getExitIntentSuppression.js';
-import { getOffer, type ShownOffer } from './getOffer.js';
-import { loadLocale } from './loadLocale.js';
-import { loadTheme } from './loadTheme.js';
-import type { BannerDismissHow, BannerOptions, BannerPosition, DismissHow, ExitIntentOptions, OfferOptions } from './internal.js';
-import { Modal } from './Modal.js';
+import { createUrlCheck } from './lib/createUrlCheck.js';
+import { getActiveElement } from './modal/getActiveElement.js';
+import { getBannerSuppression } from './banner/getBannerSuppression.js';
+import { getCopy } from './copy/getCopy.js';
+import { getExitIntentSuppression, type SuppressionFacts, type SuppressionReason } from './modal/getExitIntentSuppression.js';
+import { getOffer, type ShownOffer } from './modal/getOffer.js';
+import { loadLocale } from './copy/loadLocale.js';
+import { loadTheme } from './theme/loadTheme.js';
+import type { BannerDismissHow, BannerOptions, BannerPosition, DismissHow, OfferOptions } from './internal.js';
+import { Modal } from './modal/Modal.js';
 import { parseWidgetRecord } from './parseWidgetRecord.js';
-import { getFocusable, trapFocus } from './trapFocus.js';
-import type { ExitTrigger, Widget, WidgetHost, WidgetSession } from './types.js';
-import { watchTabTitle } from './watchTabTitle.js';
+import { getFocusable, trapFocus } from './modal/trapFocus.js';
+import type { ExitIntentOptions, ExitTrigger, Widget, WidgetHost, WidgetSession } from './types.js';
+import { watchTabTitle } from './banner/watchTabTitle.js';
 
 const noop = () => {};
 
@@ -215,7 +215,7 @@ export async function createWidget(host: WidgetHost): Promise<Widget> {
     const shown: BannerState = { position: bannerOptions.position ?? 'bottom', announce: false };
     banner = shown;
     // The banner's styles are a file of their own: most pages never show it.
-    import('./bannerStyles.js').then(
+    import('./banner/bannerStyles.js').then(
       ({ bannerStyles }) => {
         if (banner != shown) return; // dismissed, emptied or destroyed meanwhile
         record.bannerShownAt = now;

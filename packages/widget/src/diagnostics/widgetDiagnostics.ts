@@ -3,7 +3,7 @@
 // something to say, so that a correctly set-up shop never downloads it.
 import { describeValue } from '@cartback/core';
 import type { OptionProblem, ReportProblem } from './checkWidgetOptions.js';
-import { themes } from './themes.js';
+import { themes } from '../theme/themes.js';
 
 export { explainSuppression } from './explainSuppression.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { explainSuppression } from './explainSuppression.js';
+import { explainSuppression } from '../diagnostics/explainSuppression.js';
 import { getExitIntentSuppression, type SuppressionFacts } from './getExitIntentSuppression.js';
 
 const DAY = 86_400_000;

@@ -1,6 +1,6 @@
 import { describeValue } from '@cartback/core';
-import { DEFAULT_COOLDOWN, type SuppressionFacts, type SuppressionReason } from './getExitIntentSuppression.js';
-import { isPathMatch } from './isPathMatch.js';
+import { DEFAULT_COOLDOWN, type SuppressionFacts, type SuppressionReason } from '../modal/getExitIntentSuppression.js';
+import { isPathMatch } from '../modal/isPathMatch.js';
 
 /** Words a suppression for the store's developer (logged with `debug: true`): the rule and the value. */
 export function explainSuppression(reason: SuppressionReason, facts: SuppressionFacts): string {

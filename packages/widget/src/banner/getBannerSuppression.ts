@@ -1,7 +1,7 @@
 import type { CartSnapshot } from '@cartback/core';
-import { DEFAULT_COOLDOWN } from './getExitIntentSuppression.js';
-import type { BannerOptions, WidgetRecord } from './internal.js';
-import type { WidgetSession } from './types.js';
+import { DEFAULT_COOLDOWN } from '../modal/getExitIntentSuppression.js';
+import type { BannerOptions, WidgetRecord } from '../internal.js';
+import type { WidgetSession } from '../types.js';
 
 /** `not_returning` and `empty_cart` mean there is nothing to show, not a rule at work: they are not reported. */
 export type BannerSuppressionReason =

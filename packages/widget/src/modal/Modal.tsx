@@ -2,10 +2,10 @@ import type { CartSnapshot } from '@cartback/core';
 import { Component } from 'preact';
 import { CartLines } from './CartLines.js';
 import { EmailForm } from './EmailForm.js';
-import { formatMoney } from './formatMoney.js';
-import type { WidgetCopy } from './getCopy.js';
+import { formatMoney } from '../lib/formatMoney.js';
+import type { WidgetCopy } from '../copy/getCopy.js';
 import type { ShownOffer } from './getOffer.js';
-import type { DismissHow } from './internal.js';
+import type { DismissHow } from '../internal.js';
 import { Offer } from './Offer.js';
 
 /** `copy`, `lang` and `dir` come from getCopy. */

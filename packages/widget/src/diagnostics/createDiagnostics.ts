@@ -1,5 +1,5 @@
 import type { ReportProblem } from './checkWidgetOptions.js';
-import type { WidgetHost } from './types.js';
+import type { WidgetHost } from '../types.js';
 
 type Words = typeof import('./widgetDiagnostics.js');
 

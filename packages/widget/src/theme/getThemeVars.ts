@@ -1,5 +1,5 @@
-import type { ReportProblem } from './checkWidgetOptions.js';
-import { isRecord } from './isRecord.js';
+import type { ReportProblem } from '../diagnostics/checkWidgetOptions.js';
+import { isRecord } from '../lib/isRecord.js';
 import { themes } from './themes.js';
 
 /**

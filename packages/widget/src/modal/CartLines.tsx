@@ -1,7 +1,7 @@
 import type { CartSnapshot } from '@cartback/core';
-import { fill, type Copy } from './copy.js';
-import { formatMoney } from './formatMoney.js';
-import { getLineTotal } from './getLineTotal.js';
+import { fill, type Copy } from '../copy/copy.js';
+import { formatMoney } from '../lib/formatMoney.js';
+import { getLineTotal } from '../lib/getLineTotal.js';
 
 export interface CartLinesProps {
   cart: CartSnapshot;

@@ -1,7 +1,7 @@
 import type { CartSnapshot } from '@cartback/core';
-import type { ExitIntentOptions, WidgetRecord } from './internal.js';
+import type { WidgetRecord } from '../internal.js';
+import type { ExitIntentOptions, WidgetSession } from '../types.js';
 import { isPathMatch } from './isPathMatch.js';
-import type { WidgetSession } from './types.js';
 
 export type SuppressionReason =
   | 'invalid_config'

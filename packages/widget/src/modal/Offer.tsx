@@ -1,5 +1,5 @@
 import { Component } from 'preact';
-import { fill, type Copy } from './copy.js';
+import { fill, type Copy } from '../copy/copy.js';
 import { formatCountdown } from './formatCountdown.js';
 import type { ShownOffer } from './getOffer.js';
 

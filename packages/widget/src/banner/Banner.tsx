@@ -1,8 +1,8 @@
 import type { CartSnapshot } from '@cartback/core';
-import { fill } from './copy.js';
-import { formatMoney } from './formatMoney.js';
-import type { WidgetCopy } from './getCopy.js';
-import type { BannerDismissHow, BannerPosition } from './internal.js';
+import { fill } from '../copy/copy.js';
+import { formatMoney } from '../lib/formatMoney.js';
+import type { WidgetCopy } from '../copy/getCopy.js';
+import type { BannerDismissHow, BannerPosition } from '../internal.js';
 
 /** `copy`, `lang` and `dir` come from getCopy. */
 export interface BannerProps extends WidgetCopy {

@@ -1,4 +1,4 @@
-import { isRecord } from './isRecord.js';
+import { isRecord } from '../lib/isRecord.js';
 
 /**
  * `[path, value, unknown]`: an option that broke its rule, or (`unknown`) a key the widget

@@ -1,4 +1,4 @@
-import type { WidgetHost } from './types.js';
+import type { WidgetHost } from '../types.js';
 
 /**
  * Each built-in language besides English is its own small file, so that a shop downloads only

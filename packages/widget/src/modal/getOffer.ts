@@ -1,4 +1,4 @@
-import type { OfferOptions, SavedOffer } from './internal.js';
+import type { OfferOptions, SavedOffer } from '../internal.js';
 
 /** An offer as the modal shows it; `expiresAt` only if it really expires. */
 export interface ShownOffer {

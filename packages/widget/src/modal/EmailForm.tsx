@@ -1,5 +1,5 @@
 import { Component } from 'preact';
-import type { Copy } from './copy.js';
+import type { Copy } from '../copy/copy.js';
 
 interface EmailFormProps {
   copy: Copy;

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { en } from './copy.js';
-import type { ReportProblem } from './checkWidgetOptions.js';
-import { explainFallback } from './widgetDiagnostics.js';
+import type { ReportProblem } from '../diagnostics/checkWidgetOptions.js';
+import { explainFallback } from '../diagnostics/widgetDiagnostics.js';
 import { getCopy } from './getCopy.js';
 import de from './locales/de.js';
 import he from './locales/he.js';

@@ -1,5 +1,5 @@
-import type { ReportProblem } from './checkWidgetOptions.js';
-import type { WidgetHost } from './types.js';
+import type { ReportProblem } from '../diagnostics/checkWidgetOptions.js';
+import type { WidgetHost } from '../types.js';
 
 /**
  * The custom properties for `config.theme`. Light is the stylesheet's own look; another

@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { getThemeVars } from './getThemeVars.js';
-import { styles } from './styles.js';
+import { styles } from '../styles.js';
 import { themes } from './themes.js';
-import { explainFallback } from './widgetDiagnostics.js';
+import { explainFallback } from '../diagnostics/widgetDiagnostics.js';
 
 const FIX = 'Fix it in window.cartbackConfig, the data-* attribute or init(); until then';
 

@@ -1,5 +1,4 @@
-import type { ExitIntentOptions } from './createExitDetector.js';
-import type { ExitTrigger } from './types.js';
+import type { ExitIntentOptions, ExitTrigger } from '../types.js';
 
 type On = (target: EventTarget, type: string, fn: (event: any) => void) => void;
 

@@ -1,6 +1,6 @@
 import { describeValue } from '@cartback/core';
 import { safeUrl } from './safeUrl.js';
-import type { WidgetHost } from './types.js';
+import type { WidgetHost } from '../types.js';
 
 /**
  * `check(url, what)`: the URL if it is http(s) or relative (see safeUrl), else undefined,

@@ -1,7 +1,4 @@
-import type { ResolvedConfig } from '@cartback/core';
-import type { ExitTrigger } from './types.js';
-
-export type ExitIntentOptions = NonNullable<ResolvedConfig['exitIntent']>;
+import type { ExitIntentOptions, ExitTrigger } from '../types.js';
 
 /** The pointer may come straight back (a slip past the tab strip): only then is it leaving. */
 export const GRACE = 100;
