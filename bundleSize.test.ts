@@ -45,11 +45,12 @@ const CEILINGS: Record<string, { gzip: number; budget: number }> = {
   // Preact, the modal, the banner, the light theme and English: at idle once the cart is
   // non-empty (PRODUCT.md: 12 KB). 12,202.
   'cartback-widget.js': { gzip: 12 * 1024, budget: 12 * 1024 },
-  // What the widget loads only when a page needs it. 1,853; 519; 597; 349-419.
+  // What the widget loads only when a page needs it. 1,853; 519; 597; 349-419. The locales
+  // then 462-554: each string named by its key, no longer `|`-joined in the order of English's.
   'cartback-widget-diagnostics.js': { gzip: 1950, budget: 2048 },
   'cartback-banner-styles.js': { gzip: 560, budget: 1024 },
   'cartback-theme.js': { gzip: 640, budget: 1024 },
-  ...Object.fromEntries(['de', 'fr', 'es', 'ar', 'he'].map((locale) => [`cartback-locale-${locale}.js`, { gzip: 450, budget: 1024 }])),
+  ...Object.fromEntries(['de', 'fr', 'es', 'ar', 'he'].map((locale) => [`cartback-locale-${locale}.js`, { gzip: 570, budget: 1024 }])),
 };
 
 // Things a file must never contain: a UI framework outside the widget chunk (Preact's

@@ -34,13 +34,13 @@ export interface BannerFacts {
  * dismissal. An order empties the cart, so the next visit has nothing to show.
  */
 export function getBannerSuppression(facts: BannerFacts): BannerSuppressionReason | undefined {
-  const { options: o, session, record, now } = facts;
+  const { options, session, record, now } = facts;
   if (!session?.returned) return 'not_returning';
   if (!facts.cart.items.length) return 'empty_cart';
   if (!facts.valid) return 'invalid_config';
-  if (o.enabled === false) return 'disabled';
+  if (options.enabled === false) return 'disabled';
   if (session.converted) return 'purchased';
   if (now - Math.max(record.bannerShownAt ?? -Infinity, record.bannerDismissedAt ?? -Infinity) < facts.sessionLength) return 'already_shown';
-  if (now - (record.bannerDismissedAt ?? -Infinity) < (o.cooldown ?? DEFAULT_COOLDOWN)) return 'cooldown';
+  if (now - (record.bannerDismissedAt ?? -Infinity) < (options.cooldown ?? DEFAULT_COOLDOWN)) return 'cooldown';
   return undefined;
 }

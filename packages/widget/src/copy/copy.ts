@@ -1,6 +1,7 @@
 /**
  * Every English word the widget shows, in one place. The other built-in languages are in
- * `locales.ts`, in this key order; a store's `copy` option overrides any of them (getCopy).
+ * `locales/`, a file each with the same names; a store's `copy` option overrides any of them
+ * (getCopy).
  */
 export const en = {
   title: 'Leaving already? Your cart is still here',

@@ -1,8 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import { en } from './copy.js';
+import { en, type Copy } from './copy.js';
 import type { ReportProblem } from '../diagnostics/checkWidgetOptions.js';
 import { explainFallback } from '../diagnostics/widgetDiagnostics.js';
 import { getCopy } from './getCopy.js';
+import ar from './locales/ar.js';
 import de from './locales/de.js';
 import he from './locales/he.js';
 
@@ -12,7 +13,7 @@ const reporter =
   (host: ReturnType<typeof quietHost>): ReportProblem =>
   (...problem) =>
     host[problem[0] == 'unknown_option' ? 'warn' : 'reject'](problem[0], explainFallback(...problem));
-const copyFor = (locale: string, builtIn?: string, copy?: unknown) => getCopy({ locale, copy }, builtIn, reporter(quietHost()));
+const copyFor = (locale: string, builtIn?: Copy, copy?: unknown) => getCopy({ locale, copy }, builtIn, reporter(quietHost()));
 
 describe('getCopy', () => {
   it('is English, left to right, for en and its regions', () => {
@@ -30,7 +31,7 @@ describe('getCopy', () => {
 
   it('lays out right-to-left languages mirrored', () => {
     expect(copyFor('he', he)).toMatchObject({ lang: 'he', dir: 'rtl' });
-    expect(copyFor('ar-EG', 'x')).toMatchObject({ lang: 'ar-EG', dir: 'rtl' });
+    expect(copyFor('ar-EG', ar)).toMatchObject({ lang: 'ar-EG', dir: 'rtl' });
     expect(copyFor('fa', undefined, { fa: { title: 'x' } })).toMatchObject({ lang: 'fa', dir: 'rtl' });
     expect(copyFor('arn', undefined, { arn: { title: 'x' } })).toMatchObject({ dir: 'ltr' });
   });

@@ -9,8 +9,6 @@ export interface WidgetCopy {
   dir: 'ltr' | 'rtl';
 }
 
-const KEYS = Object.keys(en) as CopyKey[];
-
 /**
  * The copy for `config.locale`: English, under the built-in strings of its language
  * (`builtIn`, from loadLocale), under the store's `copy` for the language (`de` for `de-CH`),
@@ -20,14 +18,13 @@ const KEYS = Object.keys(en) as CopyKey[];
  */
 export function getCopy(
   config: { locale: string; copy?: unknown },
-  builtIn: string | undefined,
+  builtIn: Copy | undefined,
   report: ReportProblem,
 ): WidgetCopy {
   const { locale } = config;
   const language = locale.split('-')[0]!.toLowerCase();
-  const copy = { ...en };
+  const copy = { ...en, ...builtIn };
   let found = language == 'en' || !!builtIn;
-  builtIn?.split('|').forEach((text, i) => (copy[KEYS[i]!] = text));
   const overrides = (config.copy || {}) as Record<string, unknown>;
   for (const tag of new Set([language, locale])) {
     const strings = overrides[tag];
@@ -35,7 +32,7 @@ export function getCopy(
     found = true;
     for (const key in strings) {
       const path = `config.copy["${tag}"].${key}`;
-      if (!KEYS.includes(key as CopyKey)) report('unknown_option', path, strings[key]);
+      if (!Object.prototype.hasOwnProperty.call(en, key)) report('unknown_option', path, strings[key]);
       else if (typeof strings[key] != 'string') report('invalid_copy', path, strings[key]);
       else copy[key as CopyKey] = strings[key] as string;
     }

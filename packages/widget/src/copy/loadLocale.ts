@@ -1,11 +1,12 @@
 import type { WidgetHost } from '../types.js';
+import type { Copy } from './copy.js';
 
 /**
  * Each built-in language besides English is its own small file, so that a shop downloads only
  * its own: a chunk beside the widget's (`cartback-locale-de.js` beside `cartback-widget.js` in
  * the browser build), fetched with the widget, before anything shows.
  */
-const LOCALES: Record<string, () => Promise<{ default: string }>> = {
+const LOCALES: Record<string, () => Promise<{ default: Copy }>> = {
   de: () => import('./locales/de.js'),
   fr: () => import('./locales/fr.js'),
   es: () => import('./locales/es.js'),
@@ -14,11 +15,11 @@ const LOCALES: Record<string, () => Promise<{ default: string }>> = {
 };
 
 /**
- * The built-in strings of `locale`'s language, `|`-joined in the key order of `en` (copy.ts);
- * none for English or a language without them. A file that does not load (offline, a CSP) is
+ * The built-in strings of `locale`'s language, by the names of `en` (copy.ts); none for
+ * English or a language without them. A file that does not load (offline, a CSP) is
  * warned about, and the widget shows English.
  */
-export function loadLocale(locale: string, host: Pick<WidgetHost, 'warn'>): Promise<string | undefined> | undefined {
+export function loadLocale(locale: string, host: Pick<WidgetHost, 'warn'>): Promise<Copy | undefined> | undefined {
   const language = locale.split('-')[0]!.toLowerCase();
   return LOCALES[language]?.().then(
     (module) => module.default,

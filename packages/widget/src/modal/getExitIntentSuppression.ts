@@ -37,20 +37,20 @@ export const DEFAULT_COOLDOWN = 86_400_000;
 
 /** Why the exit-intent modal must not open now, or undefined if it may. The first rule that applies wins. */
 export function getExitIntentSuppression(facts: SuppressionFacts): SuppressionReason | undefined {
-  const { options: o, cart, session, record, path, touch } = facts;
+  const { options, cart, session, record, path, touch } = facts;
   const matches = (patterns: string[]) => patterns.some((pattern) => isPathMatch(pattern, path));
   if (!facts.valid) return 'invalid_config';
-  if (o.enabled === false) return 'disabled';
+  if (options.enabled === false) return 'disabled';
   if (!cart.items.length) return 'empty_cart';
-  if (cart.value < (o.minCartValue ?? 0)) return 'below_min_value';
+  if (cart.value < (options.minCartValue ?? 0)) return 'below_min_value';
   if (session?.converted) return 'purchased';
   // A reload cannot be told from closing the tab, so it starts a new session: showing again
   // within a session's length of the last time would show it twice in one visit.
   if ((session && record.shownSession === session.id) || facts.now - (record.shownAt ?? -Infinity) < facts.sessionLength)
     return 'already_shown';
-  if (facts.now - (record.dismissedAt ?? -Infinity) < (o.cooldown ?? DEFAULT_COOLDOWN)) return 'cooldown';
-  if (o.exclude && matches(o.exclude)) return 'url_excluded';
-  if (o.include && !matches(o.include)) return 'url_not_included';
-  if ((o.devices == 'desktop' && touch) || (o.devices == 'mobile' && !touch)) return 'device';
+  if (facts.now - (record.dismissedAt ?? -Infinity) < (options.cooldown ?? DEFAULT_COOLDOWN)) return 'cooldown';
+  if (options.exclude && matches(options.exclude)) return 'url_excluded';
+  if (options.include && !matches(options.include)) return 'url_not_included';
+  if ((options.devices == 'desktop' && touch) || (options.devices == 'mobile' && !touch)) return 'device';
   return undefined;
 }

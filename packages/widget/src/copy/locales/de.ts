@@ -1,7 +1,24 @@
-// German: the strings of `en` (copy.ts) in its key order, joined by `|` (see loadLocale.ts).
-export default
-  'Schon los? Ihr Warenkorb ist noch da|Schließen|Ihr Warenkorb|Menge {count}|Summe|' +
-  '{percent} % Rabatt mit dem Code {code}|Ihr Code: {code}|Noch {time} gültig|E-Mail|Warenkorb per E-Mail senden|' +
-  'Danke! Wir senden Ihnen einen Link zu Ihrem Warenkorb.|Zurück zur Kasse|Weiter stöbern|' +
-  'Ihr gespeicherter Warenkorb|Willkommen zurück – Ihr Warenkorb wartet|Artikel: {count} · {total}|Zur Kasse|Ausblenden|' +
-  '🛒 Ihr Warenkorb wartet';
+import type { Copy } from '../copy.js';
+
+// German: every string of `en` (copy.ts), by name.
+export default {
+  title: 'Schon los? Ihr Warenkorb ist noch da',
+  close: 'Schließen',
+  items: 'Ihr Warenkorb',
+  quantity: 'Menge {count}',
+  total: 'Summe',
+  offer: '{percent} % Rabatt mit dem Code {code}',
+  offerCode: 'Ihr Code: {code}',
+  expires: 'Noch {time} gültig',
+  emailLabel: 'E-Mail',
+  emailSubmit: 'Warenkorb per E-Mail senden',
+  thanks: 'Danke! Wir senden Ihnen einen Link zu Ihrem Warenkorb.',
+  checkout: 'Zurück zur Kasse',
+  keepBrowsing: 'Weiter stöbern',
+  bannerLabel: 'Ihr gespeicherter Warenkorb',
+  bannerTitle: 'Willkommen zurück – Ihr Warenkorb wartet',
+  bannerBody: 'Artikel: {count} · {total}',
+  bannerCheckout: 'Zur Kasse',
+  bannerDismiss: 'Ausblenden',
+  tabTitle: '🛒 Ihr Warenkorb wartet',
+} satisfies Copy;

@@ -1,7 +1,24 @@
-// Spanish: the strings of `en` (copy.ts) in its key order, joined by `|` (see loadLocale.ts).
-export default
-  '¿Ya te vas? Tu carrito sigue aquí|Cerrar|Tu carrito|Cant. {count}|Total|{percent} % de descuento con el código {code}|' +
-  'Tu código: {code}|Caduca en {time}|Correo electrónico|Enviarme el carrito por correo|' +
-  '¡Gracias! Te enviaremos un enlace a tu carrito.|Volver al pago|Seguir comprando|Tu carrito guardado|' +
-  'Hola de nuevo: tu carrito te espera|Artículos: {count} · {total}|Ir a pagar|Ocultar|' +
-  '🛒 Tu carrito te espera';
+import type { Copy } from '../copy.js';
+
+// Spanish: every string of `en` (copy.ts), by name.
+export default {
+  title: '¿Ya te vas? Tu carrito sigue aquí',
+  close: 'Cerrar',
+  items: 'Tu carrito',
+  quantity: 'Cant. {count}',
+  total: 'Total',
+  offer: '{percent} % de descuento con el código {code}',
+  offerCode: 'Tu código: {code}',
+  expires: 'Caduca en {time}',
+  emailLabel: 'Correo electrónico',
+  emailSubmit: 'Enviarme el carrito por correo',
+  thanks: '¡Gracias! Te enviaremos un enlace a tu carrito.',
+  checkout: 'Volver al pago',
+  keepBrowsing: 'Seguir comprando',
+  bannerLabel: 'Tu carrito guardado',
+  bannerTitle: 'Hola de nuevo: tu carrito te espera',
+  bannerBody: 'Artículos: {count} · {total}',
+  bannerCheckout: 'Ir a pagar',
+  bannerDismiss: 'Ocultar',
+  tabTitle: '🛒 Tu carrito te espera',
+} satisfies Copy;

@@ -1,8 +1,24 @@
-// French: the strings of `en` (copy.ts) in its key order, joined by `|` (see loadLocale.ts).
-export default
-  'Vous partez déjà\u202f? Votre panier est toujours là|Fermer|Votre panier|Qté {count}|Total|' +
-  '{percent}\u202f% de remise avec le code {code}|Votre code\u202f: {code}|Expire dans {time}|E-mail|' +
-  'Recevoir mon panier par e-mail|Merci\u202f! Nous vous enverrons un lien vers votre panier.|Retour au paiement|' +
-  'Continuer mes achats|Votre panier enregistré|Bon retour\u202f! Votre panier vous attend|Articles\u202f: {count} · {total}|' +
-  'Passer au paiement|Masquer|' +
-  '🛒 Votre panier vous attend';
+import type { Copy } from '../copy.js';
+
+// French: every string of `en` (copy.ts), by name.
+export default {
+  title: 'Vous partez déjà\u202f? Votre panier est toujours là',
+  close: 'Fermer',
+  items: 'Votre panier',
+  quantity: 'Qté {count}',
+  total: 'Total',
+  offer: '{percent}\u202f% de remise avec le code {code}',
+  offerCode: 'Votre code\u202f: {code}',
+  expires: 'Expire dans {time}',
+  emailLabel: 'E-mail',
+  emailSubmit: 'Recevoir mon panier par e-mail',
+  thanks: 'Merci\u202f! Nous vous enverrons un lien vers votre panier.',
+  checkout: 'Retour au paiement',
+  keepBrowsing: 'Continuer mes achats',
+  bannerLabel: 'Votre panier enregistré',
+  bannerTitle: 'Bon retour\u202f! Votre panier vous attend',
+  bannerBody: 'Articles\u202f: {count} · {total}',
+  bannerCheckout: 'Passer au paiement',
+  bannerDismiss: 'Masquer',
+  tabTitle: '🛒 Votre panier vous attend',
+} satisfies Copy;

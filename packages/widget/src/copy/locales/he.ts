@@ -1,6 +1,24 @@
-// Hebrew (right to left): the strings of `en` (copy.ts) in its key order, joined by `|` (see loadLocale.ts).
-export default
-  'כבר עוזבים? העגלה שלך עדיין כאן|סגירה|העגלה שלך|כמות: {count}|סה״כ|{percent}% הנחה עם הקוד {code}|הקוד: {code}|' +
-  'בתוקף עוד {time}|אימייל|שליחת העגלה אליי במייל|תודה! נשלח אליך קישור חזרה לעגלה.|חזרה לתשלום|המשך גלישה|' +
-  'העגלה השמורה שלך|טוב שחזרת – העגלה שלך מחכה|פריטים: {count} · {total}|מעבר לתשלום|הסתרה|' +
-  '🛒 העגלה שלך מחכה';
+import type { Copy } from '../copy.js';
+
+// Hebrew (right to left): every string of `en` (copy.ts), by name.
+export default {
+  title: 'כבר עוזבים? העגלה שלך עדיין כאן',
+  close: 'סגירה',
+  items: 'העגלה שלך',
+  quantity: 'כמות: {count}',
+  total: 'סה״כ',
+  offer: '{percent}% הנחה עם הקוד {code}',
+  offerCode: 'הקוד: {code}',
+  expires: 'בתוקף עוד {time}',
+  emailLabel: 'אימייל',
+  emailSubmit: 'שליחת העגלה אליי במייל',
+  thanks: 'תודה! נשלח אליך קישור חזרה לעגלה.',
+  checkout: 'חזרה לתשלום',
+  keepBrowsing: 'המשך גלישה',
+  bannerLabel: 'העגלה השמורה שלך',
+  bannerTitle: 'טוב שחזרת – העגלה שלך מחכה',
+  bannerBody: 'פריטים: {count} · {total}',
+  bannerCheckout: 'מעבר לתשלום',
+  bannerDismiss: 'הסתרה',
+  tabTitle: '🛒 העגלה שלך מחכה',
+} satisfies Copy;
