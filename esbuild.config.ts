@@ -40,7 +40,9 @@ const LAZY: Record<string, string> = {
   'packages/cartback/src/startWidget.ts': 'cartback-widget.js',
   'packages/cartback/src/createWidgetControls.ts': 'cartback-exit.js',
   'packages/widget/src/exit/watchTouchExit.ts': 'cartback-touch.js',
+  'packages/widget/src/diagnostics/checkWidgetOptions.ts': 'cartback-widget-options.js',
   'packages/widget/src/diagnostics/widgetDiagnostics.ts': 'cartback-widget-diagnostics.js',
+  'packages/widget/src/modal/modalStyles.ts': 'cartback-modal-styles.js',
   'packages/widget/src/banner/bannerStyles.ts': 'cartback-banner-styles.js',
   'packages/widget/src/theme/getThemeVars.ts': 'cartback-theme.js',
   ...Object.fromEntries(LOCALES.map((locale) => [`packages/widget/src/copy/locales/${locale}.ts`, `cartback-locale-${locale}.js`])),
@@ -107,7 +109,8 @@ export const BROWSER_FILES: BuildOptions[] = [
   lazyFile('packages/cartback/src/createWidgetControls.ts'),
   lazyFile('packages/cartback/src/startWidget.ts'),
   // What the widget loads only when a page needs it: exit intent on touch devices (loaded by
-  // cartback-exit.js), the wording of mistakes, the banner's styles (on a return visit), a
+  // cartback-exit.js), the rules of the widget's options (when a store sets some), the wording
+  // of mistakes, the modal's styles (where it may show), the banner's (on a return visit), a
   // preset other than light, a language other than English.
   ...Object.keys(LAZY)
     .filter((entry) => entry.startsWith('packages/widget/'))

@@ -1,3 +1,5 @@
+// The entry of the lazy `cartback-widget-options.js` (see loadOptionProblems): the rules of
+// the widget's options, fetched only when a store sets some.
 import { isRecord } from '../lib/isRecord.js';
 
 /**

@@ -1,6 +1,6 @@
 // The entry of the widget's lazy diagnostics chunk (`cartback-widget-diagnostics.js`): the
-// wording of option mistakes and of `debug` explanations, fetched only when there is
-// something to say, so that a correctly set-up shop never downloads it.
+// wording of option mistakes, unsafe URLs and `debug` explanations, fetched only when there
+// is something to say, so that a correctly set-up shop never downloads it.
 import { describeValue } from '@cartback/core';
 import type { OptionProblem, ReportProblem } from './checkWidgetOptions.js';
 import { themes } from '../theme/themes.js';
@@ -59,4 +59,9 @@ export function explainFallback(...[code, path, value]: Parameters<ReportProblem
       ? [`"${Object.keys(themes).join('", "')}"`, 'the light theme']
       : ['a string', 'the built-in text'];
   return `${path} must be ${expected} (got ${describeValue(value)}).${FIX} until then ${instead} is used.`;
+}
+
+/** The warning for a URL the store gave that is not safe in `src` or `href` (createUrlCheck): `what` it was. */
+export function explainUnsafeUrl(what: string, url: unknown): string {
+  return `${what} ${describeValue(url)} was dropped: only http(s) or relative URLs are used, so that a link or image cannot run script. Pass an https:// or relative URL.`;
 }

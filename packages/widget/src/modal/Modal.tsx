@@ -1,5 +1,6 @@
 import type { CartSnapshot } from '@cartback/core';
-import { Component } from 'preact';
+import type { ReadonlySignal } from '@preact/signals';
+import { Component, createRef } from 'preact';
 import { CartLines } from './CartLines.js';
 import { EmailForm } from './EmailForm.js';
 import { formatMoney } from '../lib/formatMoney.js';
@@ -7,16 +8,18 @@ import type { WidgetCopy } from '../copy/getCopy.js';
 import type { ShownOffer } from './getOffer.js';
 import type { DismissHow } from '../internal.js';
 import { Offer } from './Offer.js';
+import { getFocusable } from './trapFocus.js';
 
 /** `copy`, `lang` and `dir` come from getCopy. */
 export interface ModalProps extends WidgetCopy {
   cart: CartSnapshot;
   locale: string;
   offer?: ShownOffer;
+  /** The offer's time left, if it expires (createCountdown). */
+  timeLeft?: ReadonlySignal<number> | undefined;
   collectEmail: boolean;
   checkoutUrl: string;
   imageUrl(url: unknown): string | undefined;
-  now(): number;
   onDismiss(how: DismissHow): void;
   onCheckout(): void;
   onEmail(email: string): void;
@@ -24,17 +27,30 @@ export interface ModalProps extends WidgetCopy {
 
 /**
  * The exit-intent modal. The backdrop is a manual popover, so that `showPopover()` puts it in
- * the top layer, above any z-index and out of reach of a transform on the page's body.
+ * the top layer, above any z-index and out of reach of a transform on the page's body. It
+ * takes focus as it appears; the controller gives it back (createModalController).
  */
 export class Modal extends Component<ModalProps> {
   /** A press that starts in the dialog and ends on the backdrop (selecting text) is not a dismissal. */
   pressedInside?: boolean;
+  backdrop = createRef<HTMLDivElement>();
+
+  override componentDidMount() {
+    const backdrop = this.backdrop.current!;
+    try {
+      backdrop.showPopover();
+    } catch {
+      // No popover support: the backdrop is a fixed element with the highest z-index instead.
+    }
+    getFocusable(backdrop)[0]?.focus();
+  }
 
   render(props: ModalProps) {
     const { cart, copy, locale, onDismiss } = props;
     return (
       <div
         part="backdrop"
+        ref={this.backdrop}
         popover="manual"
         onPointerDown={(event) => (this.pressedInside = event.target != event.currentTarget)}
         onClick={(event) => {
@@ -54,7 +70,7 @@ export class Modal extends Component<ModalProps> {
             <span>{copy.total}</span>
             <span>{formatMoney(cart.value, cart.currency, locale)}</span>
           </p>
-          {props.offer && <Offer copy={copy} offer={props.offer} now={props.now} />}
+          {props.offer && <Offer copy={copy} offer={props.offer} timeLeft={props.timeLeft} />}
           {props.collectEmail && <EmailForm copy={copy} onEmail={props.onEmail} />}
           <a part="checkout" href={props.checkoutUrl} onClick={props.onCheckout}>
             {copy.checkout}
