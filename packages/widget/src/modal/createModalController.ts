@@ -30,7 +30,7 @@ export interface ModalControllerOptions {
 }
 
 /** No reason, or one a change of the cart undoes: the modal may still show on this page. */
-const MAY_STILL_SHOW = new Set<SuppressionReason | undefined>([undefined, 'empty_cart', 'below_min_value']);
+const MAY_STILL_SHOW: (SuppressionReason | undefined)[] = [undefined, 'empty_cart', 'below_min_value'];
 
 /**
  * The exit-intent modal: whether it may open (getExitIntentSuppression), its `open` state for
@@ -73,7 +73,8 @@ export function createModalController({ host, state, valid, options, offerOption
     touch: !!win.matchMedia?.('(pointer: coarse)').matches,
     sessionLength: config.abandonAfter,
   });
-  if (MAY_STILL_SHOW.has(getExitIntentSuppression(getFacts(host.now())))) loadStyles().catch(() => {}); // warned if it is to show
+  // A file that does not load is warned about when the modal is to show (see show).
+  if (MAY_STILL_SHOW.includes(getExitIntentSuppression(getFacts(host.now())))) loadStyles().catch(() => {});
 
   /** Why not to show now, logged (and tracked once per reason) for the store's developer. */
   const isSuppressed = (now: number) => {
