@@ -51,14 +51,17 @@ const LAZY: Record<string, string> = {
   'packages/adapters/src/datalayer/dataLayerAdapter.ts': 'cartback-datalayer.js',
   'packages/cartback/src/createWidgetControls.ts': 'cartback-exit.js',
   'packages/cartback/src/startWidget.ts': 'cartback-widget.js',
-  // What the widget loads only when a page needs it: the wording of mistakes, the banner's
-  // styles (on a return visit), a preset other than light, exit intent on touch devices
-  // (loaded by cartback.js itself), a language other than English.
-  'packages/widget/src/widgetDiagnostics.ts': 'cartback-widget-diagnostics.js',
-  'packages/widget/src/bannerStyles.ts': 'cartback-banner-styles.js',
-  'packages/widget/src/getThemeVars.ts': 'cartback-theme.js',
-  'packages/widget/src/watchTouchExit.ts': 'cartback-touch.js',
-  ...Object.fromEntries(LOCALES.map((locale) => [`packages/widget/src/locales/${locale}.ts`, `cartback-locale-${locale}.js`])),
+  // What the widget loads only when a page needs it: the modal's styles (where the modal may
+  // still show), the banner's (on a return visit), a preset other than light, exit intent on
+  // touch devices (loaded by cartback.js itself), the rules of the widget's options (when a
+  // store sets them), the wording of mistakes, a language other than English.
+  'packages/widget/src/modal/modalStyles.ts': 'cartback-modal-styles.js',
+  'packages/widget/src/banner/bannerStyles.ts': 'cartback-banner-styles.js',
+  'packages/widget/src/theme/getThemeVars.ts': 'cartback-theme.js',
+  'packages/widget/src/exit/watchTouchExit.ts': 'cartback-touch.js',
+  'packages/widget/src/diagnostics/checkWidgetOptions.ts': 'cartback-widget-options.js',
+  'packages/widget/src/diagnostics/widgetDiagnostics.ts': 'cartback-widget-diagnostics.js',
+  ...Object.fromEntries(LOCALES.map((locale) => [`packages/widget/src/copy/locales/${locale}.ts`, `cartback-locale-${locale}.js`])),
 };
 
 /** The module a dynamic import names, as a key of LAZY. */

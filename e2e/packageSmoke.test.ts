@@ -90,7 +90,10 @@ describe('npm install cartback', () => {
     expect(seen.coreExports).toEqual(expect.arrayContaining(['createCartback', 'validateItem']));
     expect(seen.widgetExports).toEqual(expect.arrayContaining(['createExitDetector']));
     expect(seen.uiExports).toEqual(['createWidget']);
-    expect(seen.atImport, 'browser globals read at import time').toEqual([]);
+    // @preact/signals (the widget's state) asks `typeof window` at import, for its devtools; the
+    // trap reads as undefined, as on a server. Nothing else may read a browser global.
+    const isSignalsProbe = (read: string) => /^window .*\/node_modules\/@preact\/signals\/dist\//.test(read);
+    expect(seen.atImport.filter((read: string) => !isSignalsProbe(read)), 'browser globals read at import time').toEqual([]);
     // `typeof window` is how init() knows it is on a server. The traps read as undefined, so
     // any other use of `window` would have thrown; any other global read means a browser path ran.
     expect(seen.atInit.filter((read: string) => !read.startsWith('window ')), 'browser globals read by init()').toEqual([]);

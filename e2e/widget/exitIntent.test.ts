@@ -75,10 +75,11 @@ describe('exit intent on a desktop', () => {
     expect(await hasWidgetChunk(page)).toBe(false);
     expect(widget.sent('exit_intent_shown')).toEqual([]);
 
-    // The control: with something in the cart the same page does fetch it.
+    // The control: with something in the cart the same page does fetch it (once; the widget's
+    // own lazy files, such as its option rules, may follow it).
     await addItems(page, [TEA]);
     await waitForWidgetChunk(page);
-    expect(chunkRequests).toHaveLength(1);
+    expect(chunkRequests.filter((url) => new URL(url).pathname.endsWith('/cartback-widget.js'))).toHaveLength(1);
   });
 
   it('ignores a <select> being opened, then still sees a real exit', async () => {

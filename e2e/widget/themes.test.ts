@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { themes } from '../../packages/widget/src/themes';
+import { themes } from '../../packages/widget/src/theme/themes';
 import { runAxe } from '../support/runAxe';
 import { setupBrowserTests } from '../support/setupBrowserTests';
 import { addItems, MUG, openWidgetPage, showExitIntent, TEA, waitForModal } from '../support/widgetPage';

@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext } from 'playwright-core';
 import { launchBrowser } from '../../e2e/support/launchBrowser';
-import { themes } from '../../packages/widget/src/themes';
+import { themes } from '../../packages/widget/src/theme/themes';
 import { serveStatic } from '../serveStatic';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));

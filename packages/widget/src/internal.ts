@@ -1,10 +1,4 @@
 import type { ResolvedConfig } from '@cartback/core';
-import type { SuppressionReason } from './getExitIntentSuppression.js';
-
-export type { SuppressionReason };
-
-/** `config.exitIntent` (core only checks it is an object; checkWidgetOptions the rest). */
-export type { ExitIntentOptions } from './createExitDetector.js';
 
 /** `config.offer` once checked: a code is required. */
 export interface OfferOptions {

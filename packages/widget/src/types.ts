@@ -3,6 +3,9 @@ import type { CartSnapshot, EventType, ResolvedConfig } from '@cartback/core';
 /** What made the exit-intent modal open: the detector's signals, or `showExitIntent()`. */
 export type ExitTrigger = 'pointer' | 'scroll' | 'return' | 'api';
 
+/** `config.exitIntent` (core only checks it is an object; checkWidgetOptions the rest). */
+export type ExitIntentOptions = NonNullable<ResolvedConfig['exitIntent']>;
+
 /** The events the widget sends (core's EventType has them all). */
 export type WidgetEventType = Extract<EventType, `exit_intent_${string}` | `banner_${string}` | 'widget_suppressed'>;
 

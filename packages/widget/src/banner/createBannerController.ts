@@ -1,0 +1,108 @@
+import { effect, signal, type ReadonlySignal } from '@preact/signals';
+import type { WidgetState } from '../createWidgetState.js';
+import type { BannerDismissHow, BannerOptions, BannerPosition } from '../internal.js';
+import type { WidgetHost } from '../types.js';
+import { getBannerSuppression } from './getBannerSuppression.js';
+
+/** The banner from the moment it is decided on; the view shows it once `loaded`. */
+export interface BannerState {
+  position: BannerPosition;
+  /** Its styles (a file of their own) are in the shadow root. */
+  loaded: boolean;
+  /** False on its first render: its live region is filled a moment later (see Banner). */
+  announce: boolean;
+}
+
+export interface BannerControllerOptions {
+  host: WidgetHost;
+  state: WidgetState;
+  /** False when a widget option broke a rule: the banner shows only for `showBanner()`. */
+  valid: boolean;
+  options: BannerOptions;
+  /** Adds the banner's styles to the widget's shadow root. */
+  adopt(css: string): void;
+}
+
+/**
+ * The return banner: on its own ('return') only on the first page of a visit after the
+ * shopper left with the cart (getBannerSuppression). The modal may still open over it, in
+ * the top layer: the banner greets, the modal answers a real move to leave. An order (or an
+ * emptied cart) takes it away: it has nothing left to say.
+ */
+export function createBannerController({ host, state, valid, options, adopt }: BannerControllerOptions) {
+  const banner = signal<BannerState | undefined>(undefined);
+  let adopted = false;
+  let destroyed = false;
+
+  const hide = () => void (banner.value = undefined);
+
+  function show(trigger: 'return' | 'api') {
+    const now = host.now();
+    if (destroyed || banner.peek()) return;
+    const reason =
+      trigger == 'api'
+        ? undefined
+        : getBannerSuppression({
+            valid,
+            options,
+            cart: host.getCart(),
+            session: state.session.peek(),
+            record: state.record.peek(),
+            now,
+            sessionLength: host.config.abandonAfter,
+          });
+    if (reason) {
+      // Not a return, or nothing in the cart: nothing to show, so nothing to report.
+      if (reason == 'not_returning' || reason == 'empty_cart') return;
+      host.debug('banner not shown: ' + reason);
+      return host.track('widget_suppressed', { widget: 'banner', reason });
+    }
+    const position = options.position ?? 'bottom';
+    const loading: BannerState = { position, loaded: false, announce: false };
+    banner.value = loading;
+    // The banner's styles are a file of their own: most pages never show it.
+    import('./bannerStyles.js').then(
+      ({ bannerStyles }) => {
+        if (banner.peek() != loading) return; // dismissed, emptied or destroyed meanwhile
+        state.save({ bannerShownAt: now });
+        if (!adopted) adopt(bannerStyles);
+        adopted = true;
+        const shown: BannerState = { ...loading, loaded: true };
+        banner.value = shown;
+        // Then into its live region, for screen readers (see Banner).
+        setTimeout(() => banner.peek() == shown && (banner.value = { ...shown, announce: true }), 150);
+        host.track('banner_shown', { trigger, position });
+      },
+      (error) => {
+        hide();
+        host.warn('chunk_failed', `the banner did not load (${error})`);
+      },
+    );
+  }
+
+  const stopWatchingCart = effect(() => {
+    if (!state.cart.value.items.length && banner.peek()) hide();
+  });
+
+  return {
+    banner: banner as ReadonlySignal<BannerState | undefined>,
+    show,
+    dismiss(how: BannerDismissHow) {
+      hide();
+      state.save({ bannerDismissedAt: host.now() });
+      host.track('banner_dismissed', { how });
+    },
+    onCheckout() {
+      host.track('banner_clicked', { target: 'checkout' });
+      // A single-page app routes the click itself and keeps this page: out of its way.
+      setTimeout(hide);
+    },
+    destroy() {
+      destroyed = true;
+      stopWatchingCart();
+      hide();
+    },
+  };
+}
+
+export type BannerController = ReturnType<typeof createBannerController>;

@@ -1,0 +1,36 @@
+import type { CartSnapshot } from '@cartback/core';
+import { fill, type Copy } from '../copy/copy.js';
+import { formatMoney } from '../lib/formatMoney.js';
+import { getLineTotal } from '../lib/getLineTotal.js';
+
+export interface CartLinesProps {
+  cart: CartSnapshot;
+  copy: Copy;
+  locale: string;
+  /** The image URL to use, if it is safe (see safeUrl). */
+  imageUrl(url: unknown): string | undefined;
+}
+
+/**
+ * The shopper's real cart, one line per item. Store strings are only ever text here. The
+ * list scrolls when the dialog is full, so it can take focus: keyboard users scroll it too.
+ */
+export function CartLines({ cart, copy, locale, imageUrl }: CartLinesProps) {
+  return (
+    <ul part="items" tabIndex={0} aria-label={copy.items}>
+      {cart.items.map((item) => {
+        const src = imageUrl(item.image);
+        return (
+          // A product with two variants is two lines with the same id.
+          <li part="item" key={item.id + '\n' + (item.variant ?? '')}>
+            {/* Decorative: the name is right beside it. */}
+            {src && <img part="image" src={src} alt="" width={56} height={56} />}
+            <span part="name">{item.name}</span>
+            <span part="quantity">{fill(copy.quantity, { count: item.quantity }).join('')}</span>
+            <span part="price">{formatMoney(getLineTotal(item, cart.currency), cart.currency, locale)}</span>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

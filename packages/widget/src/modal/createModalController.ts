@@ -1,0 +1,145 @@
+import { signal, type ReadonlySignal } from '@preact/signals';
+import type { WidgetState } from '../createWidgetState.js';
+import type { Diagnose } from '../diagnostics/createDiagnostics.js';
+import type { DismissHow, OfferOptions } from '../internal.js';
+import type { ExitIntentOptions, ExitTrigger, WidgetHost } from '../types.js';
+import { createCountdown } from './createCountdown.js';
+import { getActiveElement } from './getActiveElement.js';
+import { getExitIntentSuppression, type SuppressionReason } from './getExitIntentSuppression.js';
+import { getOffer, type ShownOffer } from './getOffer.js';
+import { trapFocus } from './trapFocus.js';
+
+/** The open modal, as the view shows it: the offer, and its time left if it expires. */
+export interface OpenModal {
+  offer?: ShownOffer;
+  timeLeft?: ReadonlySignal<number>;
+}
+
+export interface ModalControllerOptions {
+  host: WidgetHost;
+  state: WidgetState;
+  /** False when a widget option broke a rule: the modal opens only for `showExitIntent()`. */
+  valid: boolean;
+  options: ExitIntentOptions;
+  offerOptions: OfferOptions | undefined;
+  diagnose: Diagnose;
+  /** The dialog element while it is rendered, for the focus trap. */
+  getDialog(): Element | null | undefined;
+  /** Adds the modal's styles to the widget's shadow root. */
+  adopt(css: string): void;
+}
+
+/** No reason, or one a change of the cart undoes: the modal may still show on this page. */
+const MAY_STILL_SHOW: (SuppressionReason | undefined)[] = [undefined, 'empty_cart', 'below_min_value'];
+
+/**
+ * The exit-intent modal: whether it may open (getExitIntentSuppression), its `open` state for
+ * the view, what it writes in the record (shown, dismissed, the offer's deadline), its keyboard
+ * handling while open (Escape, the focus trap) and the focus given back when it closes. Its
+ * styles are a file of their own, fetched at once where the modal may still show on this page,
+ * so that it paints in the frame of the trigger; where the rules keep it closed for the page
+ * (shown or ordered in this session, a cooldown, off, another page or device) they are fetched
+ * only if `showExitIntent()` previews it.
+ */
+export function createModalController({ host, state, valid, options, offerOptions, diagnose, getDialog, adopt }: ModalControllerOptions) {
+  const { config, window: win } = host;
+  const open = signal<OpenModal | undefined>(undefined);
+  const trackedReasons = new Set<SuppressionReason>();
+  let returnFocus: Element | null = null;
+  let stopCountdown = () => {};
+  let destroyed = false;
+  let styled = false;
+  let styles: Promise<void> | undefined;
+  const loadStyles = () =>
+    (styles ??= import('./modalStyles.js').then(({ modalStyles }) => {
+      adopt(modalStyles);
+      styled = true;
+    }));
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    const dialog = getDialog();
+    if (event.key == 'Escape' && !event.isComposing) close('escape');
+    else if (event.key == 'Tab' && dialog) trapFocus(event, dialog);
+  };
+
+  const getFacts = (now: number) => ({
+    valid,
+    options,
+    cart: host.getCart(),
+    session: state.session.peek(),
+    record: state.record.peek(),
+    now,
+    path: win.location.pathname,
+    touch: !!win.matchMedia?.('(pointer: coarse)').matches,
+    sessionLength: config.abandonAfter,
+  });
+  // A file that does not load is warned about when the modal is to show (see show).
+  if (MAY_STILL_SHOW.includes(getExitIntentSuppression(getFacts(host.now())))) loadStyles().catch(() => {});
+
+  /** Why not to show now, logged (and tracked once per reason) for the store's developer. */
+  const isSuppressed = (now: number) => {
+    const facts = getFacts(now);
+    const reason = getExitIntentSuppression(facts);
+    if (reason) {
+      if (config.debug) diagnose((words) => host.debug('exit intent not shown: ' + words.explainSuppression(reason, facts)));
+      if (!trackedReasons.has(reason)) host.track('widget_suppressed', { widget: 'exit_intent', reason });
+      trackedReasons.add(reason);
+    }
+    return reason;
+  };
+
+  /** Opens the modal if the rules allow (always for 'api', a preview). The view takes focus (see Modal). */
+  function show(trigger: ExitTrigger) {
+    const now = host.now();
+    if (destroyed || open.peek() || (trigger != 'api' && isSuppressed(now))) return;
+    if (!styled)
+      return void loadStyles().then(
+        () => show(trigger),
+        (error) => host.warn('chunk_failed', `the exit-intent modal did not load (${error})`),
+      );
+    const session = state.session.peek();
+    const offer = getOffer(offerOptions, state.record.peek().offer, now);
+    state.save({ shownAt: now, ...(session && { shownSession: session.id }), ...(offer.saved && { offer: offer.saved }) });
+    returnFocus = getActiveElement(win.document);
+    const expiresAt = offer.shown?.expiresAt;
+    const countdown = expiresAt === undefined ? undefined : createCountdown(expiresAt, () => host.now());
+    stopCountdown = countdown ? countdown.stop : () => {};
+    open.value = { offer: offer.shown, timeLeft: countdown?.left };
+    win.addEventListener('keydown', onKeyDown, true);
+    host.track('exit_intent_shown', { trigger, ...(offer.shown && { offer: offer.shown.code }) });
+    state.refresh();
+  }
+
+  /** Closes the modal; a shopper's dismissal (`how`) is recorded, for the cooldown. */
+  function close(how?: DismissHow) {
+    if (!open.peek()) return;
+    open.value = undefined;
+    stopCountdown();
+    win.removeEventListener('keydown', onKeyDown, true);
+    if (how) {
+      state.save({ dismissedAt: host.now() });
+      host.track('exit_intent_dismissed', { how });
+    }
+    if (returnFocus?.isConnected) (returnFocus as HTMLElement).focus?.();
+  }
+
+  return {
+    open: open as ReadonlySignal<OpenModal | undefined>,
+    show,
+    close,
+    onCheckout() {
+      host.track('exit_intent_clicked', { target: 'checkout' });
+      setTimeout(close); // not a dismissal
+    },
+    onEmail(email: string) {
+      host.identify({ email });
+      host.track('exit_intent_submitted');
+    },
+    destroy() {
+      destroyed = true;
+      close();
+    },
+  };
+}
+
+export type ModalController = ReturnType<typeof createModalController>;
