@@ -1,5 +1,5 @@
 import type { WidgetRecord } from './internal.js';
-import { isRecord } from './lib/isRecord.js';
+import { isRecord } from '@cartback/core';
 
 /**
  * Reads the stored widget record. Anything that is not a v1 record starts fresh, and a

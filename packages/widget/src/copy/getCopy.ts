@@ -1,6 +1,6 @@
 import { en, type Copy, type CopyKey } from './copy.js';
 import type { ReportProblem } from '../diagnostics/checkWidgetOptions.js';
-import { isRecord } from '../lib/isRecord.js';
+import { isRecord } from '@cartback/core';
 
 /** The words for one widget, and the `lang` and `dir` of the element that shows them. */
 export interface WidgetCopy {

@@ -1,6 +1,6 @@
 // The entry of the lazy `cartback-widget-options.js` (see loadOptionProblems): the rules of
 // the widget's options, fetched only when a store sets some.
-import { isRecord } from '../lib/isRecord.js';
+import { isRecord } from '@cartback/core';
 
 /**
  * `[path, value, unknown]`: an option that broke its rule, or (`unknown`) a key the widget

@@ -1,5 +1,5 @@
 import type { ReportProblem } from '../diagnostics/checkWidgetOptions.js';
-import { isRecord } from '../lib/isRecord.js';
+import { isRecord } from '@cartback/core';
 import { themes } from './themes.js';
 
 /**
