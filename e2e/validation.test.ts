@@ -39,6 +39,23 @@ describe('cart.add with invalid items', () => {
     expect(await watch.windowErrors()).toEqual([]);
   });
 
+  it('still reports a mistake, naming the call, the code and the value, when the wording file cannot load', async () => {
+    const { page, watch } = await t.openPage('/');
+    await waitForCartback(page);
+    await page.route('**/cartback-diagnostics.js', (route) => route.abort('internetdisconnected'));
+    await page.evaluate(() => {
+      const w = window as unknown as { cartback: { on(type: string, fn: (e: { code: string }) => void): void }; codes: string[] };
+      w.codes = [];
+      w.cartback.on('error', (error) => w.codes.push(error.code));
+    });
+
+    expect(await addToCart(page, { id: 'p', name: 'x', price: -1, quantity: 1 })).toBe(false);
+    await expect.poll(() => watch.cartbackMessages('error').map((m) => m.text)).toEqual(['[cartback] cart.add: invalid_item_price (got -1)']);
+    expect(await page.evaluate(() => (window as unknown as { codes: string[] }).codes)).toEqual(['invalid_item_price']);
+    expect(await addToCart(page, good)).toBe(true);
+    expect(watch.pageErrors).toEqual([]);
+  });
+
   it('stores a name that looks like HTML verbatim, without running it', async () => {
     const { page, watch } = await t.openPage('/');
     const dialogs: string[] = [];
