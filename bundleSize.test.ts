@@ -35,9 +35,10 @@ const CEILINGS: Record<string, { gzip: number; budget: number }> = {
   // Exit intent on touch devices: there, once the cart is non-empty. 296.
   'cartback-touch.js': { gzip: 330, budget: 1024 },
   // The platform adapters, only on a store that uses one: the list, then its own adapter. No
-  // spec budget: 3 KB each is ours. The list (761) builds the adapters' narrow host and words
-  // a platform's bad item for the debug line (Shopify 1,414; WooCommerce 2,211; dataLayer 1,516).
-  'cartback-adapters.js': { gzip: 800, budget: 1024 },
+  // spec budget: 3 KB each is ours. The list (551) builds the adapters' narrow host; the
+  // wording of a platform's bad item for a debug line loads only with `debug: true`, and the
+  // debug lines keep their order meanwhile (Shopify 1,393; WooCommerce 2,200; dataLayer 1,498).
+  'cartback-adapters.js': { gzip: 580, budget: 1024 },
   'cartback-shopify.js': { gzip: 1600, budget: 3 * 1024 },
   'cartback-woocommerce.js': { gzip: 2450, budget: 3 * 1024 },
   'cartback-datalayer.js': { gzip: 1700, budget: 3 * 1024 },

@@ -30,11 +30,11 @@ const DIST = 'packages/cartback/dist';
 const LOCALES = ['de', 'fr', 'es', 'ar', 'he'];
 
 /**
- * The lazy files, by the module a dynamic `import()` names (a source file, or a package):
- * each is the entry of a browser file of its own, and the import becomes an import of that
- * file beside the importer (`import('../tracking/createTracker.js')` loads
- * `./cartback-tracking.js`): dynamic imports resolve against the importing script's own URL,
- * wherever the store serves it. Small files that share little, where esbuild's code
+ * The lazy files, by the source file a dynamic `import()` names (directly, or by a package's
+ * name: PACKAGE_ENTRIES): each is the entry of a browser file of its own, and the import
+ * becomes an import of that file beside the importer (`import('../tracking/createTracker.js')`
+ * loads `./cartback-tracking.js`): dynamic imports resolve against the importing script's own
+ * URL, wherever the store serves it. Small files that share little, where esbuild's code
  * splitting would add shared chunks (and requests) for a few helpers.
  */
 const LAZY: Record<string, string> = {
@@ -45,7 +45,7 @@ const LAZY: Record<string, string> = {
   'packages/core/src/diagnostics/index.ts': 'cartback-diagnostics.js',
   // The platform adapters: a store on Shopify loads cartback-adapters.js (the list), then
   // cartback-shopify.js, and no store pays for another's.
-  '@cartback/adapters': 'cartback-adapters.js',
+  'packages/adapters/src/index.ts': 'cartback-adapters.js',
   'packages/adapters/src/shopify/shopifyAdapter.ts': 'cartback-shopify.js',
   'packages/adapters/src/woocommerce/wooCommerceAdapter.ts': 'cartback-woocommerce.js',
   'packages/adapters/src/datalayer/dataLayerAdapter.ts': 'cartback-datalayer.js',
@@ -64,9 +64,15 @@ const LAZY: Record<string, string> = {
   ...Object.fromEntries(LOCALES.map((locale) => [`packages/widget/src/copy/locales/${locale}.ts`, `cartback-locale-${locale}.js`])),
 };
 
-/** The module a dynamic import names, as a key of LAZY. */
+/** Packages that lazy code imports by name: the source files the names stand for. */
+const PACKAGE_ENTRIES: Record<string, string> = {
+  '@cartback/adapters': 'packages/adapters/src/index.ts',
+  '@cartback/core/diagnostics': 'packages/core/src/diagnostics/index.ts',
+};
+
+/** The source file a dynamic import names, as a key of LAZY. */
 function lazyKey(path: string, resolveDir: string): string {
-  return path.startsWith('.') ? relative(process.cwd(), resolve(resolveDir, path)).replace(/\.js$/, '.ts') : path;
+  return path.startsWith('.') ? relative(process.cwd(), resolve(resolveDir, path)).replace(/\.js$/, '.ts') : PACKAGE_ENTRIES[path] ?? path;
 }
 
 /**
@@ -87,9 +93,6 @@ const lazyChunks: Plugin = {
 };
 const UNMAPPED = 'unmapped:';
 
-/** Where a lazy file's code starts: the source file, or the package's entry. */
-const sourceOf = (key: string) => (key.startsWith('@cartback/') ? `packages/${key.slice(10)}/src/index.ts` : key);
-
 /** Files the browser loads, bundled with everything they import. */
 export const BROWSER_FILES: BuildOptions[] = [
   {
@@ -102,8 +105,8 @@ export const BROWSER_FILES: BuildOptions[] = [
     footer: { js: '})();' },
     plugins: [lazyChunks],
   },
-  ...Object.entries(LAZY).map(([key, file]) => ({
-    entryPoints: [sourceOf(key)],
+  ...Object.entries(LAZY).map(([source, file]) => ({
+    entryPoints: [source],
     outfile: `${DIST}/${file}`,
     format: 'esm' as const,
     plugins: [lazyChunks],

@@ -1,5 +1,4 @@
-import type { CartItem, CartState, Cartback, Order } from '@cartback/core';
-import { wordError } from '@cartback/core/diagnostics';
+import type { CartbackError, CartItem, CartState, Cartback, Order } from '@cartback/core';
 
 /** What a platform adapter may do with cartback, and nothing more. */
 export interface AdapterHost {
@@ -7,7 +6,12 @@ export interface AdapterHost {
   currency: string;
   /** A debug line, shown with `debug: true` only. */
   debug(message: string): void;
-  /** Checks a platform's item as `cart.add` does; throws a CartbackError naming the field. */
+  /**
+   * A debug line about an error, its message between `before` and `after`. A cart mistake's
+   * wording is in the lazy diagnostics file, fetched only with `debug: true`: the line follows.
+   */
+  debugError(before: string, error: unknown, after?: string): void;
+  /** Checks a platform's item as `cart.add` does; throws a CartbackError naming the field (see debugError). */
   validateItem(item: unknown, call: string): CartItem;
   getCart(): CartState;
   /** Adds a line, or raises the quantity of the same one, as `cart.add` does. */
@@ -33,17 +37,25 @@ export type StartAdapter = (host: AdapterHost, win: Window) => () => void;
  */
 export function createAdapterHost({ api, core, platformDefaults }: Cartback): AdapterHost {
   const { config, cart } = core;
+  // Debug lines keep their order: while a cart mistake's wording loads, later lines wait for it.
+  let queue: Promise<unknown> | undefined;
+  const info = (line: () => string, wording?: Promise<unknown>) => {
+    const print = () => core.platform.console.info(`[cartback] ${line()}`);
+    if (!queue && !wording) return print();
+    const next = (queue = Promise.all([queue, wording]).then(print));
+    void next.then(() => queue == next && (queue = undefined));
+  };
   return {
     currency: config.currency,
-    debug: (message) => config.debug && core.platform.console.info(`[cartback] ${message}`),
-    // Worded here: an adapter reports a platform's bad item as a debug line, at once.
-    validateItem(item, call) {
-      try {
-        return core.validateItem(item, call);
-      } catch (error) {
-        throw wordError(error);
-      }
+    debug: (message) => config.debug && info(() => message),
+    debugError(before, error, after = '') {
+      if (!config.debug) return;
+      const wording = (error as CartbackError).problem
+        ? import('@cartback/core/diagnostics').then(({ wordError }) => void wordError(error), () => {})
+        : undefined;
+      info(() => before + (error as Error).message.replace(/^\[cartback\] /, '') + after, wording);
     },
+    validateItem: core.validateItem,
     getCart: cart.getState,
     addItem: (item) => void cart.add(item),
     setItems: (items) => void cart.set(items),

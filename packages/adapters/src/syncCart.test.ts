@@ -57,8 +57,11 @@ describe('syncCart', () => {
     expect(changes).not.toHaveBeenCalled();
     expect(cartback.api.cart.items).toEqual([mug]);
     expect(platform.console.error).not.toHaveBeenCalled();
-    expect(platform.console.info).toHaveBeenCalledWith(
-      '[cartback] shopify: item.price must be a finite number >= 0, e.g. 19.99 (got -1). The cart was ignored.',
+    // The line follows once the wording of cart mistakes (a lazy file) is there.
+    await vi.waitFor(() =>
+      expect(platform.console.info).toHaveBeenCalledWith(
+        '[cartback] shopify: item.price must be a finite number >= 0, e.g. 19.99 (got -1). The cart was ignored.',
+      ),
     );
   });
 

@@ -16,8 +16,8 @@ export function syncCart(host: AdapterHost, adapter: string, items: CartItemInpu
   try {
     next = items.map((item) => host.validateItem(item, adapter)).filter((item) => item.quantity);
   } catch (error) {
-    // The message already reads "[cartback] <adapter>: item.price must be ...".
-    host.debug(`${(error as Error).message.replace(/^\[cartback\] /, '')} The cart was ignored.`);
+    // The message reads "<adapter>: item.price must be ...".
+    host.debugError('', error, ' The cart was ignored.');
     return;
   }
   // The platform's cart id (Shopify's token) names a new cart: it starts at version 0.

@@ -79,7 +79,7 @@ export const startAdapter: StartAdapter = (host, win) => {
         const event = on && readGa4Event(entry);
         if (event) apply(host, event, orders);
       } catch (error) {
-        adapterDebug(host, ADAPTER, `ignored ${(error as Error).message.replace('[cartback] ', '')}`);
+        host.debugError(`${ADAPTER}: ignored `, error);
       }
     }
     busy = false;
