@@ -11,7 +11,8 @@ export const bannerStyles =
   '[data-position=corner]{inset-inline:auto 16px;bottom:16px;max-width:400px;border-radius:var(--cb-radius)}' +
   '[part=banner-image]{border-radius:6px;object-fit:cover}' +
   '[part=banner-text]{flex:1 1 200px}' +
-  '[part=banner-body]{color:var(--cb-muted)}' +
+  // Title and body are two lines, not one run of words.
+  '[part=banner-title]{display:block}[part=banner-body]{color:var(--cb-muted)}' +
   '[part=banner-checkout]{padding:12px 16px;border-radius:calc(var(--cb-radius)/1.5);background:var(--cb-accent);color:var(--cb-accent-fg);' +
   'font-weight:600;text-decoration:none}' +
   '[part=banner-dismiss]{width:44px;height:44px;border:0;background:none;font-size:24px;color:var(--cb-muted)}' +
