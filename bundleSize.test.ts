@@ -30,7 +30,7 @@ const CEILINGS: Record<string, { gzip: number; budget: number }> = {
   // 4,989; then 6,276 with durable capture (capped events, page-hide beacon order, the drafts
   // the engine kept, provisional abandonments). Our budget, not PRODUCT.md's: 7 KB. 6,273.
   'cartback-tracking.js': { gzip: 6460, budget: 7 * 1024 },
-  // The wording of mistakes in the config and in cart calls: only on a page that has one. 1,127.
+  // The wording of mistakes in the config and in cart calls: only on a page that has one. 1,135.
   'cartback-diagnostics.js': { gzip: 1180, budget: 1.5 * 1024 },
   // Exit intent on touch devices: there, once the cart is non-empty. 296.
   'cartback-touch.js': { gzip: 330, budget: 1024 },
