@@ -67,7 +67,6 @@ const LAZY: Record<string, string> = {
 /** Packages that lazy code imports by name: the source files the names stand for. */
 const PACKAGE_ENTRIES: Record<string, string> = {
   '@cartback/adapters': 'packages/adapters/src/index.ts',
-  '@cartback/core/diagnostics': 'packages/core/src/diagnostics/index.ts',
 };
 
 /** The source file a dynamic import names, as a key of LAZY. */

@@ -1,4 +1,4 @@
-import type { CartbackError, CartItem, CartState, Cartback, Order } from '@cartback/core';
+import { loadWording, type CartbackError, type CartItem, type CartState, type Cartback, type Order } from '@cartback/core';
 
 /** What a platform adapter may do with cartback, and nothing more. */
 export interface AdapterHost {
@@ -50,9 +50,7 @@ export function createAdapterHost({ api, core, platformDefaults }: Cartback): Ad
     debug: (message) => config.debug && info(() => message),
     debugError(before, error, after = '') {
       if (!config.debug) return;
-      const wording = (error as CartbackError).problem
-        ? import('@cartback/core/diagnostics').then(({ wordError }) => void wordError(error), () => {})
-        : undefined;
+      const wording = (error as CartbackError).problem ? loadWording(error) : undefined;
       info(() => before + (error as Error).message.replace(/^\[cartback\] /, '') + after, wording);
     },
     validateItem: core.validateItem,

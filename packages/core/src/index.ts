@@ -1,5 +1,6 @@
 export { browserPlatform } from './engine/browserPlatform.js';
 export { CartbackError, describeValue, type ItemProblem } from './engine/CartbackError.js';
+export { loadWording } from './engine/loadWording.js';
 export { DEFAULTS, type CartbackConfig, type PlatformName, type ResolvedConfig } from './config/config.js';
 export { createCartback } from './engine/createCartback.js';
 export { createEngine } from './engine/createEngine.js';

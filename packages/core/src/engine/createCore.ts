@@ -15,6 +15,7 @@ import { CART_KEY, CART_VERSION, isCartRecord } from '../storage/records.js';
 import { tabCopy } from '../storage/tabCopy.js';
 import { validateItem } from '../cart/validateItem.js';
 import type { CartSnapshot, CartState, ChangeSource, KeyValueStorage, Platform, Unsubscribe } from '../types.js';
+import { loadWording } from './loadWording.js';
 
 export { CHANNEL_NAME } from './createTabChannel.js';
 
@@ -54,8 +55,7 @@ export function createCore(config: ResolvedConfig, platform: Platform) {
       emitter.emit('error', error);
       platform.console.error((error as Error).message);
     };
-    if ((error as CartbackError).problem)
-      void import('../diagnostics/index.js').then(({ wordError }) => void wordError(error), () => {}).then(announce);
+    if ((error as CartbackError).problem) void loadWording(error).then(announce);
     else announce();
   };
 
