@@ -54,6 +54,14 @@ export function createWidgetState(host: WidgetHost, isHeld: () => boolean) {
     /** The first reads: the widget decides nothing before they are in. */
     load: () => Promise.all([fetchRecord(), fetchSession()]),
     refresh,
+    /** What the rules of the modal and the banner both look at, as it is `now`. */
+    getFacts: (now: number) => ({
+      cart: host.getCart(),
+      session: session.peek(),
+      record: record.peek(),
+      now,
+      sessionLength: host.config.abandonAfter,
+    }),
     save(changes: Partial<WidgetRecord>) {
       lastSave = record.value = { ...record.peek(), ...changes };
       host.save(lastSave).catch(noop);

@@ -39,18 +39,7 @@ export function createBannerController({ host, state, valid, options, adopt }: B
   function show(trigger: 'return' | 'api') {
     const now = host.now();
     if (destroyed || banner.peek()) return;
-    const reason =
-      trigger == 'api'
-        ? undefined
-        : getBannerSuppression({
-            valid,
-            options,
-            cart: host.getCart(),
-            session: state.session.peek(),
-            record: state.record.peek(),
-            now,
-            sessionLength: host.config.abandonAfter,
-          });
+    const reason = trigger == 'api' ? undefined : getBannerSuppression({ valid, options, ...state.getFacts(now) });
     if (reason) {
       // Not a return, or nothing in the cart: nothing to show, so nothing to report.
       if (reason == 'not_returning' || reason == 'empty_cart') return;

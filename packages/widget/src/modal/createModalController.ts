@@ -65,13 +65,9 @@ export function createModalController({ host, state, valid, options, offerOption
   const getFacts = (now: number) => ({
     valid,
     options,
-    cart: host.getCart(),
-    session: state.session.peek(),
-    record: state.record.peek(),
-    now,
+    ...state.getFacts(now),
     path: win.location.pathname,
     touch: !!win.matchMedia?.('(pointer: coarse)').matches,
-    sessionLength: config.abandonAfter,
   });
   // A file that does not load is warned about when the modal is to show (see show).
   if (MAY_STILL_SHOW.includes(getExitIntentSuppression(getFacts(host.now())))) loadStyles().catch(() => {});
