@@ -40,7 +40,7 @@ export async function createWidget(host: WidgetHost): Promise<Widget> {
   const text = getCopy(config, await builtIn, report);
   const themeVars = await theme;
 
-  const valid = !!problems?.every((problem) => problem[2]);
+  const valid = !!problems?.every((problem) => problem.unknown);
   if (problems?.length)
     diagnose(({ explainWidgetOptions }) => {
       const { errors, warnings } = explainWidgetOptions(problems);

@@ -1,12 +1,13 @@
 // The entry of the lazy `cartback-widget-options.js` (see loadOptionProblems): the rules of
 // the widget's options, fetched only when a store sets some.
-import { isRecord } from '@cartback/core';
+import { isRecord, type ConfigProblem } from '@cartback/core';
 
 /**
- * `[path, value, unknown]`: an option that broke its rule, or (`unknown`) a key the widget
- * does not know. Worded by explainWidgetOptions, in the lazy diagnostics chunk.
+ * An option of the widget's that broke its rule, or (`unknown`) a key the widget does not know,
+ * in the shape of core's config problems; `option` is its path (`exitIntent.armDelay`). Worded
+ * by explainWidgetOptions, in the lazy diagnostics chunk.
  */
-export type OptionProblem = [path: string, value: unknown, unknown?: true];
+export type OptionProblem = ConfigProblem;
 
 /** `[test, rules for the keys of an object value, required]`; what each expects is worded by path in widgetDiagnostics.ts. */
 type Rule = [test: (v: any) => boolean, nested?: Rules, required?: boolean];
@@ -65,11 +66,11 @@ const RULES: Rules = {
 export function checkWidgetOptions(config: { exitIntent?: unknown; offer?: unknown; banner?: unknown }): OptionProblem[] {
   const problems: OptionProblem[] = [];
   const walk = (path: string, value: Record<string, unknown>, rules: Rules, top?: boolean) => {
-    if (!top) for (const key in value) if (!Object.prototype.hasOwnProperty.call(rules, key)) problems.push([path + key, value[key], true]);
+    if (!top) for (const key in value) if (!Object.prototype.hasOwnProperty.call(rules, key)) problems.push({ option: path + key, value: value[key], unknown: true });
     for (const key in rules) {
       const [test, nested, required] = rules[key]!;
       const v = value[key];
-      if (v === undefined ? required : !test(v)) problems.push([path + key, v]);
+      if (v === undefined ? required : !test(v)) problems.push({ option: path + key, value: v });
       else if (nested && isRecord(v)) walk(path + key + '.', v, nested);
     }
   };

@@ -45,9 +45,9 @@ const unknown = (path: string) => `${path} is not an option cartback knows; it i
 export function explainWidgetOptions(problems: OptionProblem[]): { errors: string[]; warnings: string[] } {
   const errors: string[] = [];
   const warnings: string[] = [];
-  for (const [path, value, isUnknown] of problems)
-    if (isUnknown) warnings.push(unknown('config.' + path));
-    else errors.push(`config.${path} must be ${EXPECTED[path]} (got ${describeValue(value)}).${FIX} the widget stays off until then.`);
+  for (const { option, value, unknown: isUnknown } of problems)
+    if (isUnknown) warnings.push(unknown('config.' + option));
+    else errors.push(`config.${option} must be ${EXPECTED[option]} (got ${describeValue(value)}).${FIX} the widget stays off until then.`);
   return { errors, warnings };
 }
 
