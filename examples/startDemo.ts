@@ -3,7 +3,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { createServer, type RequestListener, type Server } from 'node:http';
 import { extname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createCollector } from './collector/src/createCollector';
+import { createCollector } from '../packages/collector/src/createCollector';
 import { serveStatic, type RouteHandler } from './serveStatic';
 
 export const repoRoot = fileURLToPath(new URL('..', import.meta.url));

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createCollector } from '../../examples/collector/src/createCollector';
+import { createCollector } from '../../packages/collector/src/createCollector';
 
 /** An event as the collector stored it (the fields the tests read). */
 export interface StoredEvent {

@@ -22,7 +22,7 @@ export interface EventValidator {
   checkEvent(event: unknown, pointer: string): string[];
 }
 
-const schemaUrl = new URL('../../../packages/core/schema/events.v1.json', import.meta.url);
+const schemaUrl = new URL('../../core/schema/events.v1.json', import.meta.url);
 
 export function createEventValidator(schema: unknown = JSON.parse(readFileSync(schemaUrl, 'utf8'))): EventValidator {
   // allowUnionTypes: traits may hold strings, numbers or booleans, which JSON Schema says

@@ -1,13 +1,13 @@
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createCollector } from './src/createCollector';
+import { createCollector } from './createCollector';
 
-const usage = 'Usage: tsx examples/collector/main.ts [--port N] [--host H] [--data DIR]';
+const usage = 'Usage: tsx packages/collector/src/main.ts [--port N] [--host H] [--data DIR]';
 const { values } = parseArgs({
   options: {
     port: { type: 'string', default: '8787' },
     host: { type: 'string', default: '127.0.0.1' },
-    data: { type: 'string', default: fileURLToPath(new URL('./data', import.meta.url)) },
+    data: { type: 'string', default: fileURLToPath(new URL('../data', import.meta.url)) },
     help: { type: 'boolean', default: false },
   },
 });

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { capEvent, MAX_EVENT_BYTES } from '../../../packages/core/src/tracking/capEvent';
+import { capEvent, MAX_EVENT_BYTES } from '../../core/src/tracking/capEvent';
 import { checkEventLimits } from './checkEventLimits';
 import { createEventValidator } from './createEventValidator';
 import { makeCart, makeEvent } from './makeEvent';
