@@ -5,6 +5,20 @@ import { setupBrowserTests } from './support/setupBrowserTests';
 
 const t = setupBrowserTests();
 
+/** Counts the writes of the tab's copy of the cart (sessionStorage `cartback:cart`) and their characters. */
+function countTabCopyWrites() {
+  const counted = { count: 0, chars: 0 };
+  (window as unknown as { tabCopyWrites: typeof counted }).tabCopyWrites = counted;
+  const setItem = Storage.prototype.setItem;
+  Storage.prototype.setItem = function (this: Storage, key: string, value: string) {
+    if (this === sessionStorage && key == 'cartback:cart') {
+      counted.count += 1;
+      counted.chars += value.length;
+    }
+    return setItem.call(this, key, value);
+  };
+}
+
 const item = { id: 'espresso', name: 'Espresso blend', price: 19.99, quantity: 1, currency: 'EUR' };
 
 // How the 1,000 calls are spread out: all in one task, yielding a microtask every ten
@@ -17,7 +31,7 @@ const bursts = [
 
 describe.each(bursts)('1,000 rapid cart.add calls %s', (label, pause) => {
   it('end with quantity 1000 after a reload, persisted in a handful of IndexedDB writes', async () => {
-    const { page, watch } = await t.openPage('/', { initScripts: [countIdbWrites] });
+    const { page, watch } = await t.openPage('/', { initScripts: [countIdbWrites, countTabCopyWrites] });
     await waitForCartback(page);
 
     const results = await page.evaluate(
@@ -42,6 +56,11 @@ describe.each(bursts)('1,000 rapid cart.add calls %s', (label, pause) => {
     const writes = await getIdbWrites(page);
     console.log(`[e2e] 1,000 cart.add ${label}: ${writes.count} IndexedDB writes to cartback/kv (keys: ${writes.keys.join(', ')})`);
     expect(writes.count).toBeLessThanOrEqual(10);
+    // The tab's copy goes with the coalesced writes, not with every change (each would
+    // serialise the whole cart).
+    const copies = await page.evaluate(() => (window as unknown as { tabCopyWrites: { count: number } }).tabCopyWrites.count);
+    console.log(`[e2e] 1,000 cart.add ${label}: ${copies} writes of the tab's copy to sessionStorage`);
+    expect(copies).toBeLessThanOrEqual(writes.count);
 
     await page.reload();
     await waitForCartback(page);

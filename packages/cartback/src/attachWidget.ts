@@ -10,7 +10,7 @@ export function attachWidget(cartback: Cartback, win: Window): CartbackApi {
   const { api, core } = cartback;
   const { destroy } = api;
   const controls = core.createLoader('exit intent', async () => (await import('./createWidgetControls.js')).createWidgetControls(cartback, win));
-  const unsubscribe = core.cart.subscribe((snapshot) => snapshot.items.length && controls.load());
+  const unsubscribe = core.cart.subscribe(() => core.cart.getState().items.length && controls.load());
   return Object.assign(api, {
     showExitIntent: () => controls.load().then((c) => c?.show('api')),
     showBanner: () => controls.load().then((c) => c?.show()),

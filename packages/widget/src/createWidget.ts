@@ -13,6 +13,7 @@ import type { BannerOptions, OfferOptions } from './internal.js';
 import { buildRestoreUrl, type LinkSource } from './lib/buildRestoreUrl.js';
 import { createUrlCheck } from './lib/createUrlCheck.js';
 import { createModalController, type ModalController } from './modal/createModalController.js';
+import { prepareModal } from './modal/prepareModal.js';
 import { loadTheme } from './theme/loadTheme.js';
 import type { ExitIntentOptions, Widget, WidgetHost } from './types.js';
 import { WidgetView } from './WidgetView.js';
@@ -94,6 +95,23 @@ export async function createWidget(host: WidgetHost): Promise<Widget> {
     }
   });
 
+  // The first open as quick as the later ones: at idle, whenever the cart has changed, the
+  // shadow root and its styles are made and the modal's format and images readied.
+  let preparing = false;
+  let stopped = false;
+  const prepare = () => {
+    if (preparing || !host.getCart().items.length) return;
+    preparing = true;
+    (win.requestIdleCallback ?? setTimeout)(() => {
+      preparing = false;
+      if (stopped) return;
+      getShadow();
+      prepareModal(win, host.getCart(), config.locale);
+    });
+  };
+  const stopPreparing = host.subscribe(prepare);
+  prepare();
+
   /** Never into the host page: the store's own code may call us from an event handler. */
   const guard = <T,>(fn: (arg: T) => void, arg: T, what: string) => {
     try {
@@ -113,6 +131,8 @@ export async function createWidget(host: WidgetHost): Promise<Widget> {
     showExitIntent: (trigger) => guard(show, trigger, 'the exit-intent modal'),
     showBanner: () => guard(banner.show, 'api', 'the banner'),
     destroy() {
+      stopped = true;
+      stopPreparing();
       stopTabTitle();
       banner.destroy();
       destroy();

@@ -313,6 +313,19 @@ describe('createCart', () => {
       expect(second).toHaveBeenCalledTimes(1);
     });
 
+    it('gives each subscriber the cart as it was at that change, even when read later', () => {
+      const { cart } = setup();
+      const seen: Array<{ count: number; items: CartItem[]; value: number }> = [];
+      cart.subscribe((snapshot) => seen.push(snapshot));
+      cart.add(mug);
+      cart.add({ ...tee, quantity: 2 });
+      expect(JSON.parse(JSON.stringify(seen[0]))).toMatchObject({ count: 1, value: 10, items: [{ id: 'mug' }] });
+      expect({ ...seen[1] }).toMatchObject({ count: 3, value: 50, items: [{ id: 'mug' }, { id: 'tee', quantity: 2 }] });
+      seen[1]!.items[0]!.quantity = 99;
+      expect(seen[1]!.items[0]!.quantity).toBe(99); // the copy is the subscriber's own, made once
+      expect(cart.getSnapshot().count).toBe(3);
+    });
+
     it('gives subscribers a copy they cannot use to change the cart', () => {
       const { cart } = setup();
       cart.add(mug);

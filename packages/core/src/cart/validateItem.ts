@@ -26,7 +26,7 @@ const PATCHABLE = ['name', 'price', 'quantity', 'sku', 'url', 'image', 'category
  * the value: the engine prints it fully worded, once the diagnostics file has loaded. Mistakes
  * are rare, and their wording is bytes every page would download.
  */
-function itemError(code: string, problem: ItemProblem): CartbackError {
+export function itemError(code: string, problem: ItemProblem): CartbackError {
   return new CartbackError(code, `${problem.call}: ${code} (got ${describeValue(problem.value)})`, problem);
 }
 

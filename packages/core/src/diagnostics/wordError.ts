@@ -11,6 +11,8 @@ const EXPECTED: Record<string, string> = {
 function describeItemProblem(code: string, { call, field, value, currency }: ItemProblem): string {
   const got = describeValue(value);
   if (code == 'invalid_item') return `${call}: an item must be an object like { id, name, price, quantity } (got ${got}).`;
+  if (code == 'invalid_order') return `${call}: order.orderId must be ${ITEM_ID_EXPECTED}, in an order of plain data (got ${got}).`;
+  if (code == 'invalid_consent') return `${call}: state must be "granted" or "denied" (got ${got}).`;
   if (code == 'invalid_patch') return `${call}: the patch must be an object like { quantity: 2 } (got ${got}).`;
   if (code == 'currency_mismatch')
     return `${call}: item.currency must be the cart's currency ${currency} (got ${got}). Convert the price, or set config.currency.`;
@@ -18,7 +20,8 @@ function describeItemProblem(code: string, { call, field, value, currency }: Ite
 }
 
 /**
- * Gives a cart mistake (a CartbackError with a `problem`) its full wording; anything else is
+ * Gives a cart mistake (a CartbackError with a `problem`: an item, a patch, a purchase's order,
+ * a consent state) its full wording; anything else is
  * returned as it is. Recognised by its fields, not its class: an adapter may hold another
  * copy of core than the engine that threw.
  */

@@ -10,7 +10,7 @@ export class CartbackError extends Error {
   }
 }
 
-/** What is wrong with an item or a patch: the call, the field (none: the whole item) and the value. */
+/** What is wrong with an item, a patch, an order or a consent state: the call, the field (none: the whole argument) and the value. */
 export interface ItemProblem {
   call: string;
   field?: string;

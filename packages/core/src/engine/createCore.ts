@@ -74,25 +74,20 @@ export function createCore(config: ResolvedConfig, platform: Platform) {
   // changes go out on a channel of their own.
   let tabs: TabChannel | undefined;
   const post = (message: object) => (tabs ? tabs.post(message) : postOnce(platform, message));
+  // The tab's copy is written with each coalesced write, not with each change (a change of a
+  // 1,000-line cart would serialise it all); a write cut off by a navigation is the one the
+  // page's `pagehide` starts (flushNow), and that one writes the copy synchronously, first.
   const writer = createWriteBehind(async () => {
-    post({ type: 'cart', cart: cart.getState() });
-    await storage.set(CART_KEY, { v: CART_VERSION, cart: cart.getState() });
+    const state = cart.getState();
+    if (storage == durable) copy.write(state);
+    post({ type: 'cart', cart: state });
+    await storage.set(CART_KEY, { v: CART_VERSION, cart: state });
   });
-  let copying = false;
   const cart = createCart({
     currency: config.currency,
     newId: platform.uuid,
     now: platform.now,
-    onChange() {
-      writer.schedule();
-      // The tab's copy is written before any navigation can start: in this task's microtasks.
-      if (copying || storage != durable) return;
-      copying = true;
-      queueMicrotask(() => {
-        copying = false;
-        copy.write(cart.getState());
-      });
-    },
+    onChange: writer.schedule,
     onError: reject,
   });
 

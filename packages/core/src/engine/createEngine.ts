@@ -1,4 +1,3 @@
-import { CartbackError, describeValue } from './CartbackError.js';
 import type { ResolvedConfig } from '../config/config.js';
 import { createCore } from './createCore.js';
 import { createDraft, type EventDraft } from './createDraft.js';
@@ -7,7 +6,7 @@ import type { EventType } from '../events.js';
 import type { Tracker } from '../tracking/createTracker.js';
 import type { Cartback, EngineOptions } from './engine.js';
 import { DRAFT_PREFIX } from '../storage/records.js';
-import { ITEM_ID_EXPECTED, isItemId } from '../cart/validateItem.js';
+import { isItemId, itemError } from '../cart/validateItem.js';
 import type { CartbackApi, Order } from './CartbackApi.js';
 import type { Platform } from '../types.js';
 
@@ -62,7 +61,7 @@ export function createEngine(config: ResolvedConfig, platform: Platform, { track
   win?.addEventListener('pagehide', keepDrafts);
 
   // A saved cart starts it too: loading one with items is a change (source 'storage').
-  cart.subscribe((snapshot) => snapshot.items.length && startTracking());
+  cart.subscribe(() => cart.getState().items.length && startTracking());
 
   // The background work of every page (other tabs, the platform adapter, events left to send)
   // is a lazy file, started at the first idle moment once the saved cart is loaded.
@@ -111,8 +110,8 @@ export function createEngine(config: ResolvedConfig, platform: Platform, { track
       const plain = toPlainData(order) as Order | undefined;
       const id = plain?.orderId;
       if (!isItemId(id)) {
-        const given = describeValue((order as Order | null)?.orderId);
-        core.reject(new CartbackError('invalid_order', `purchase: order.orderId must be ${ITEM_ID_EXPECTED}, in an order of plain data (got ${given}).`));
+        // Worded by the diagnostics file, as cart mistakes are (wordError).
+        core.reject(itemError('invalid_order', { call: 'purchase', field: 'orderId', value: (order as Order | null)?.orderId }));
         return false;
       }
       // The tracker adds `attribution`: the touchpoints are in its session record. The event
@@ -127,9 +126,7 @@ export function createEngine(config: ResolvedConfig, platform: Platform, { track
         await core.setConsent(state);
         return void (await trackerFile.current())?.onConsent(state === 'granted');
       }
-      core.reject(
-        new CartbackError('invalid_consent', `consent: state must be "granted" or "denied" (got ${describeValue(state)}).`),
-      );
+      core.reject(itemError('invalid_consent', { call: 'consent', value: state }));
     },
     flush: async () => {
       await core.flush();

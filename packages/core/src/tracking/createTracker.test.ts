@@ -538,6 +538,7 @@ describe('createTracker: what the store passes in', () => {
 
     expect(t.of('identified')[0]!.traits).toEqual({ email: 'ada@example.com' });
     expect(t.of('order_completed').map((e) => e.order)).toEqual([{ orderId: 'A1', value: 5 }]);
+    await vi.waitFor(() => expect(t.platform.console.error).toHaveBeenCalled());
     expect(t.platform.console.error).toHaveBeenCalledWith('[cartback] purchase: order.orderId must be a non-empty string or number, in an order of plain data (got "A2").');
   });
 });
