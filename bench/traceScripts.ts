@@ -36,6 +36,11 @@ export interface ScriptTime {
   cpuMs: number;
   /** The top-level tasks over 50 ms (wall) in which the scripts ran. */
   longTasks: number[];
+  /**
+   * For every top-level task in which the scripts ran, their own CPU time in it: not the rest
+   * of the task (a DevTools message that calls the API, the browser's own work).
+   */
+  taskCpuMs: number[];
 }
 
 /** Events that name the script they run, and their own time (the HTML parser's is the page's). */
@@ -44,9 +49,10 @@ const urlOf = (event: TraceEvent) => (event.name == 'ParseHTML' ? undefined : ev
 /**
  * The main-thread time of a page's scripts, the way Lighthouse's "bootup time" counts it, from
  * the trace events that name a script (its compilation, its evaluation, every call into it,
- * with what runs inside them: a forced style or layout, microtasks); `isOwn` picks the
- * scripts. A parser-blocking script runs inside the HTML parser's task, so the events count,
- * not the tasks; an event inside a counted one is not counted again.
+ * with what runs inside them: a forced style or layout); `isOwn` picks the scripts. A
+ * parser-blocking script runs inside the HTML parser's task, so the events count, not the
+ * tasks. Promise continuations name no script: the microtasks of a task in which the scripts
+ * ran are counted with them.
  */
 export function getScriptTime(events: TraceEvent[], isOwn: (url: string) => boolean): ScriptTime {
   const byThread = new Map<string, TraceEvent[]>();
@@ -56,25 +62,36 @@ export function getScriptTime(events: TraceEvent[], isOwn: (url: string) => bool
     if (!byThread.has(key)) byThread.set(key, []);
     byThread.get(key)!.push(event);
   }
-  const time: ScriptTime = { ms: 0, cpuMs: 0, longTasks: [] };
+  const time: ScriptTime = { ms: 0, cpuMs: 0, longTasks: [], taskCpuMs: [] };
   for (const thread of byThread.values()) {
     thread.sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
-    let task: TraceEvent | undefined;
-    let taskCounted = false;
+    // Each top-level task with the outermost events in it that count (own, or microtasks).
+    const tasks: Array<{ task?: TraceEvent; own: TraceEvent[]; microtasks: TraceEvent[] }> = [];
+    let current: (typeof tasks)[number] = { own: [], microtasks: [] };
     let countedUntil = -Infinity;
     for (const event of thread) {
+      const end = event.ts + (event.dur ?? 0);
       if (TASKS.has(event.name)) {
-        task = event;
-        taskCounted = false;
+        tasks.push((current = { task: event, own: [], microtasks: [] }));
         continue;
       }
+      if (event.ts < countedUntil) continue;
       const url = urlOf(event);
-      if (!url || !isOwn(url) || event.ts < countedUntil) continue;
-      countedUntil = event.ts + (event.dur ?? 0);
-      time.ms += (event.dur ?? 0) / 1000;
-      time.cpuMs += (event.tdur ?? event.dur ?? 0) / 1000;
-      if (task && !taskCounted && event.ts <= task.ts + (task.dur ?? 0) && (task.dur ?? 0) > 50_000) time.longTasks.push((task.dur ?? 0) / 1000);
-      taskCounted ||= !!task && event.ts <= task.ts + (task.dur ?? 0);
+      if (url && isOwn(url)) current.own.push(event);
+      else if (event.name == 'RunMicrotasks') current.microtasks.push(event);
+      else continue;
+      countedUntil = end;
+    }
+    if (current.own.length && !current.task) tasks.push(current);
+    for (const { task, own, microtasks } of tasks) {
+      if (!own.length) continue;
+      const counted = [...own, ...microtasks];
+      const ms = counted.reduce((sum, e) => sum + (e.dur ?? 0) / 1000, 0);
+      const cpuMs = counted.reduce((sum, e) => sum + (e.tdur ?? e.dur ?? 0) / 1000, 0);
+      time.ms += ms;
+      time.cpuMs += cpuMs;
+      time.taskCpuMs.push(cpuMs);
+      if ((task?.dur ?? 0) > 50_000) time.longTasks.push(task!.dur! / 1000);
     }
   }
   return time;

@@ -99,14 +99,16 @@ export async function createWidget(host: WidgetHost): Promise<Widget> {
   // shadow root and its styles are made and the modal's format and images readied.
   let preparing = false;
   let stopped = false;
+  // The cart is read at idle, once for a burst of changes: a change itself only sets a flag.
   const prepare = () => {
-    if (preparing || !host.getCart().items.length) return;
+    if (preparing) return;
     preparing = true;
     (win.requestIdleCallback ?? setTimeout)(() => {
       preparing = false;
-      if (stopped) return;
+      const cart = host.getCart();
+      if (stopped || !cart.items.length) return;
       getShadow();
-      prepareModal(win, host.getCart(), config.locale);
+      prepareModal(win, cart, config.locale);
     });
   };
   const stopPreparing = host.subscribe(prepare);

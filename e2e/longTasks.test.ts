@@ -1,0 +1,57 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { getScriptTime, startTrace } from '../bench/traceScripts';
+import { waitForCartback } from './support/cartbackPage';
+import { setupBrowserTests } from './support/setupBrowserTests';
+import { hasWidgetChunk, MUG, type WidgetWindow } from './support/widgetPage';
+
+const t = setupBrowserTests();
+
+/** A phone about four times slower than this machine's core (PRODUCT.md: no long task at page load). */
+const SLOWDOWN = 4;
+const LONG_TASK_MS = 50;
+
+/**
+ * The CPU time of each main-thread task that cartback's files ran in while `during` ran, from a
+ * Chromium trace (see bench/traceScripts). Thread time, not wall time: another process on a
+ * busy machine does not stretch it, so this budget holds on a loaded CI machine; the timings
+ * against the peers, under real CPU throttling, are `npm run bench`'s.
+ */
+async function cartbackTasks(page: Page, during: () => Promise<unknown>): Promise<number[]> {
+  const cdp = await page.context().newCDPSession(page);
+  const stop = await startTrace(cdp);
+  await during();
+  const own = (url: string) => /\/cartback[\w-]*\.js$/.test(new URL(url, 'http://x').pathname);
+  return getScriptTime(await stop(), own).taskCpuMs;
+}
+
+const settle = (page: Page) => page.waitForTimeout(1000);
+
+describe('no long task on a slow phone', () => {
+  it('at load with an empty cart, after the first add (widget chunk fetched and prepared), and at load with a saved cart', async () => {
+    const context = await t.newContext();
+    const page = await context.newPage();
+    const phases: Record<string, number[]> = {};
+
+    phases['empty cart'] = await cartbackTasks(page, async () => {
+      await page.goto(`${t.site.url}/widget.html`);
+      await waitForCartback(page);
+      await settle(page);
+    });
+    phases['first add'] = await cartbackTasks(page, async () => {
+      await page.evaluate((item) => void (window as WidgetWindow).cartback.cart.add(item), MUG);
+      await expect.poll(() => hasWidgetChunk(page)).toBe(true);
+      await settle(page);
+    });
+    phases['saved cart'] = await cartbackTasks(page, async () => {
+      await page.reload();
+      await waitForCartback(page);
+      await settle(page);
+    });
+
+    const slowest = Object.fromEntries(Object.entries(phases).map(([phase, tasks]) => [phase, Math.round(Math.max(0, ...tasks) * SLOWDOWN)]));
+    console.log(`[e2e] cartback's longest task ×${SLOWDOWN} (ms of CPU):`, slowest);
+    expect(phases['empty cart']!.length, 'the trace saw cartback.js run').toBeGreaterThan(0);
+    for (const [phase, ms] of Object.entries(slowest)) expect(ms, phase).toBeLessThanOrEqual(LONG_TASK_MS);
+  });
+});
