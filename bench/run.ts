@@ -177,7 +177,8 @@ cartback, beyond the load of an empty-cart page:
 - **long tasks**: the page's own \`PerformanceObserver\` for \`longtask\` (tasks over 50 ms), registered before any script.
 - **modal**: the trigger (\`cartback.showExitIntent()\`, ouibounce's \`fire()\`, a Preact \`render\` into a shadow root) at an idle moment, to a task posted from the first animation frame in which the dialog is in the DOM, i.e. after that frame's style, layout and paint. cartback's first open comes after one \`cart.add\` and the idle-time preparation (the widget chunk fetched). One frame at 60 Hz is 16.7 ms. ${LATER_OPENS} later opens per load.
 - **cart.add**: 200 calls raising one line's quantity, each in a task of its own, timed with the microtasks it queues (the tab's copy in sessionStorage); the coalesced IndexedDB write runs on its own timer and is not in the timing. Three runs.
-- Timing is not part of \`npm test\` (a loaded machine makes it noisy); the structural budgets are (sizes, long tasks at load, write counts).
+- Timing is not part of \`npm test\` (a loaded machine makes it noisy); the structural budgets are: sizes (\`bundleSize.test.ts\`), IndexedDB and sessionStorage writes for 1,000 adds (\`e2e/coalescing.test.ts\`), and long tasks as cartback's own CPU time per task, times four, from the same kind of trace (\`e2e/longTasks.test.ts\`: CPU time, which other processes do not stretch, so it holds on a busy CI machine).
+- Reproduce: \`npm run bench\` (\`--runs <n>\` loads of each subject, 15 by default; \`--dist <dir>\` to measure another build of cartback.js and its chunks beside the same peers).
 `;
 }
 
