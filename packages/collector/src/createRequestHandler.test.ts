@@ -1,11 +1,19 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeBatch, makeCart, makeEvent } from './makeEvent';
 import { startTestCollector, type TestCollector } from './startTestCollector';
+import { describeStorage } from './testing/describeStorage';
 
 let c: TestCollector;
 afterEach(() => c.stop());
 
-describe('abandoned carts and stats', () => {
+describeStorage((storage) => describe('abandoned carts and stats', () => {
+  let drop: (() => Promise<void>) | undefined;
+  const start = async () => {
+    const created = await storage.create();
+    drop = created.drop;
+    return startTestCollector(undefined, created.options);
+  };
+  afterEach(() => drop?.());
   const shopperA = '11111111-1111-4111-8111-111111111111';
   const shopperB = '22222222-2222-4222-8222-222222222222';
   const cartA = makeCart({ id: 'cart-a', version: 2 });
@@ -14,7 +22,7 @@ describe('abandoned carts and stats', () => {
   const b = { anonymousId: shopperB };
 
   it('reports abandonments, returns and recoveries', async () => {
-    c = await startTestCollector();
+    c = await start();
     await c.post(
       makeBatch([
         makeEvent('cart_updated', { ...a, cart: cartA, time: '2026-03-01T10:00:00.000Z' }),
@@ -63,7 +71,7 @@ describe('abandoned carts and stats', () => {
   });
 
   it('lists only the latest abandonment of a cart', async () => {
-    c = await startTestCollector();
+    c = await start();
     await c.post(
       makeBatch([
         makeEvent('cart_abandoned', { cart: cartA, abandonmentId: 'cart-a:2', time: '2026-03-01T10:00:00.000Z' }),
@@ -77,7 +85,7 @@ describe('abandoned carts and stats', () => {
     const { body } = await c.get('/api/carts/abandoned');
     expect(body.carts.map((cart: { abandonmentId: string }) => cart.abandonmentId)).toEqual(['cart-a:5']);
   });
-});
+}));
 
 describe('routing', () => {
   it('filters recent events by type and rejects a bad limit', async () => {

@@ -33,15 +33,15 @@ export function createRequestHandler(deps: HandlerDeps): RequestListener {
     },
     '/health': { GET: (_req, res) => sendJson(res, 200, { ok: true }) },
     '/api/events': {
-      GET: (_req, res, url) =>
+      GET: async (_req, res, url) =>
         sendJson(res, 200, {
-          events: deps.db.recentEvents(readLimit(url), url.searchParams.get('type') ?? undefined),
+          events: await deps.db.recentEvents(readLimit(url), url.searchParams.get('type') ?? undefined),
         }),
     },
     '/api/carts/abandoned': {
-      GET: (_req, res, url) => sendJson(res, 200, { carts: deps.db.abandonedCarts(readLimit(url)) }),
+      GET: async (_req, res, url) => sendJson(res, 200, { carts: await deps.db.abandonedCarts(readLimit(url)) }),
     },
-    '/api/stats': { GET: (_req, res) => sendJson(res, 200, deps.db.stats()) },
+    '/api/stats': { GET: async (_req, res) => sendJson(res, 200, await deps.db.stats()) },
     ...Object.fromEntries([...dashboard.keys()].map((path) => [path, { GET: serveFile }])),
   };
 

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { checkEventLimits } from './checkEventLimits';
 import type { EventValidator, ValidEvent } from './createEventValidator';
 import { HttpError } from './HttpError';
-import type { CollectorDatabase } from './openDatabase';
+import type { CollectorDatabase } from './storage/openDatabase';
 import { readBody } from './readBody';
 import type { CollectorLimits } from './resolveLimits';
 import { sendJson } from './sendJson';
@@ -84,7 +84,7 @@ export async function handleEvents(req: IncomingMessage, res: ServerResponse, { 
     const error = 'Every event in the batch is invalid; nothing was stored.';
     return sendJson(res, 400, { error, accepted: 0, duplicates: 0, rejected });
   }
-  const result: BatchResult = { ...db.insertEvents(valid, new Date().toISOString()), rejected };
+  const result: BatchResult = { ...(await db.insertEvents(valid, new Date().toISOString())), rejected };
   sendJson(res, 200, rejected.length === 0 ? result : { ...result, note: partialNote });
 }
 

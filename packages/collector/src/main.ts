@@ -21,9 +21,12 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(1);
 }
 
-const collector = createCollector({ dataDir: values.data });
+// DATABASE_URL selects Postgres (several processes can share it); otherwise SQLite in --data.
+const databaseUrl = process.env.DATABASE_URL || undefined;
+const collector = createCollector({ dataDir: values.data, ...(databaseUrl && { databaseUrl }) });
 const { url } = await collector.listen(port, values.host);
-console.log(`cartback collector: ${url}  (POST ${url}/events, dashboard ${url}/, data in ${values.data})`);
+const storage = databaseUrl ? 'Postgres (DATABASE_URL)' : `SQLite in ${values.data}`;
+console.log(`cartback collector: ${url}  (POST ${url}/events, dashboard ${url}/, data: ${storage})`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => void collector.close().then(() => process.exit(0)));
