@@ -1,19 +1,34 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import nodemailer, { type Transporter } from 'nodemailer';
 import { createEventValidator } from './createEventValidator';
 import { createRequestHandler } from './createRequestHandler';
+import { createRecoveryEngine, type RecoveryEngine } from './recovery/createRecoveryEngine';
+import type { RecoveryConfig } from './recovery/recoveryConfig';
 import { resolveLimits, type CollectorLimits } from './resolveLimits';
 import type { StorageOptions } from './storage/connectDatabase';
 import { openDatabase, type CollectorDatabase } from './storage/openDatabase';
 
 export interface CollectorOptions extends StorageOptions {
   limits?: Partial<CollectorLimits>;
+  /** Recovery emails: off without a config (loadRecoveryConfig reads and checks one). */
+  recovery?: {
+    config: RecoveryConfig;
+    /** Defaults to SMTP at config.smtpUrl. */
+    transport?: Pick<Transporter, 'sendMail'>;
+    /** The clock; tests pass their own. */
+    now?: () => Date;
+    /** How often due emails are looked for (default 10 s); 0 leaves ticking to the caller (tests). */
+    intervalMs?: number;
+  };
 }
 
 export interface Collector {
   server: Server;
-  /** Opens the database (creating its tables), then listens. */
+  /** Opens the database (creating its tables), starts the recovery engine if configured, then listens. */
   listen(port?: number, host?: string): Promise<{ url: string }>;
+  /** The recovery engine once listening, when configured. */
+  readonly recovery: RecoveryEngine | undefined;
   close(): Promise<void>;
 }
 
@@ -21,19 +36,30 @@ export interface Collector {
  * The reference collector: receives cartback batches, stores them in SQLite (or Postgres
  * given `databaseUrl`), serves a dashboard. Nothing is opened until `listen()`.
  */
-export function createCollector({ limits: overrides, ...storage }: CollectorOptions): Collector {
+export function createCollector({ limits: overrides, recovery: recoveryOptions, ...storage }: CollectorOptions): Collector {
   const limits = resolveLimits(overrides);
   // Backstops for clients too slow to finish their headers or request; a slow body gets
   // readBody's JSON 408 first.
   const server = createServer({ headersTimeout: limits.bodyTimeoutMs, requestTimeout: 2 * limits.bodyTimeoutMs });
   let db: CollectorDatabase | undefined;
+  let recovery: RecoveryEngine | undefined;
 
   return {
     server,
+    get recovery() {
+      return recovery;
+    },
     async listen(port = 0, host = '127.0.0.1') {
       db ??= await openDatabase(storage);
+      if (recoveryOptions && !recovery) {
+        const { config, now, intervalMs = 10_000 } = recoveryOptions;
+        const transport = recoveryOptions.transport ?? nodemailer.createTransport(config.smtpUrl);
+        recovery = createRecoveryEngine({ db, config, transport, intervalMs, ...(now && { now }) });
+        if (intervalMs > 0) recovery.start();
+      }
       server.removeAllListeners('request');
-      server.on('request', createRequestHandler({ db, validator: createEventValidator(), limits }));
+      const linkDeps = recovery && recoveryOptions && { engine: recovery, config: recoveryOptions.config, ...(recoveryOptions.now && { now: recoveryOptions.now }) };
+      server.on('request', createRequestHandler({ db, validator: createEventValidator(), limits, ...(linkDeps && { recovery: linkDeps }) }));
       return new Promise((resolve, reject) => {
         server.once('error', reject);
         server.listen(port, host, () => {
@@ -47,7 +73,10 @@ export function createCollector({ limits: overrides, ...storage }: CollectorOpti
     // Node 20's close() also drops idle keep-alive connections, then waits for requests in flight.
     close: () =>
       new Promise((resolve, reject) => {
-        const closeDb = () => (db ? db.close() : Promise.resolve());
+        const closeDb = async () => {
+          await recovery?.destroy();
+          await db?.close();
+        };
         if (!server.listening) return void closeDb().then(resolve, reject);
         server.close((error) => {
           void closeDb().then(() => (error ? reject(error) : resolve()), reject);

@@ -1,5 +1,6 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { handleEvents, type HandlerDeps } from './handleEvents';
+import { handleRestoreLink, handleUnsubscribe, type LinkDeps } from './recovery/handleRecoveryLinks';
 import { HttpError } from './HttpError';
 import { dashboardHeaders, loadDashboard } from './loadDashboard';
 import { sendJson } from './sendJson';
@@ -17,7 +18,7 @@ const corsHeaders = {
 };
 const maxListLimit = 500;
 
-export function createRequestHandler(deps: HandlerDeps): RequestListener {
+export function createRequestHandler(deps: HandlerDeps & { recovery?: LinkDeps }): RequestListener {
   const dashboard = loadDashboard();
   const serveFile: Handler = (_req, res, url) => {
     const file = dashboard.get(url.pathname)!;
@@ -44,6 +45,17 @@ export function createRequestHandler(deps: HandlerDeps): RequestListener {
     '/api/stats': { GET: async (_req, res) => sendJson(res, 200, await deps.db.stats()) },
     ...Object.fromEntries([...dashboard.keys()].map((path) => [path, { GET: serveFile }])),
   };
+  // Routes with a token in the path, present when recovery emails are configured.
+  const recovery = deps.recovery;
+  const prefixRoutes: Record<string, Record<string, Handler>> = recovery
+    ? {
+        '/r/': { GET: (req, res, url) => handleRestoreLink(req, res, url, recovery) },
+        '/u/': {
+          GET: (req, res, url) => handleUnsubscribe(req, res, url, recovery),
+          POST: (req, res, url) => handleUnsubscribe(req, res, url, recovery),
+        },
+      }
+    : {};
 
   return (req, res) => {
     const url = new URL(req.url ?? '/', 'http://collector.invalid');
@@ -53,7 +65,7 @@ export function createRequestHandler(deps: HandlerDeps): RequestListener {
     // runs the dashboard.
     if (url.pathname === '/events') for (const [name, value] of Object.entries(corsHeaders)) res.setHeader(name, value);
 
-    const methods = routes[url.pathname];
+    const methods = routes[url.pathname] ?? prefixRoutes[url.pathname.slice(0, 3)];
     const handler = methods?.[req.method ?? ''];
     Promise.resolve()
       .then(() => {

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { StorageOptions } from './storage/connectDatabase';
-import { createCollector, type Collector } from './createCollector';
+import { createCollector, type Collector, type CollectorOptions } from './createCollector';
 import type { CollectorLimits } from './resolveLimits';
 
 interface JsonResponse {
@@ -28,9 +28,10 @@ export interface TestCollector {
 export async function startTestCollector(
   limits?: Partial<CollectorLimits>,
   storage?: StorageOptions,
+  recovery?: CollectorOptions['recovery'],
 ): Promise<TestCollector> {
   const dataDir = storage?.dataDir ?? mkdtempSync(join(tmpdir(), 'cartback-collector-'));
-  const collector = createCollector({ ...storage, dataDir, ...(limits && { limits }) });
+  const collector = createCollector({ ...storage, dataDir, ...(limits && { limits }), ...(recovery && { recovery }) });
   const { url } = await collector.listen();
   const toJson = async (response: Response): Promise<JsonResponse> => ({
     status: response.status,

@@ -32,17 +32,66 @@ async function createTables(kysely: Kysely<Tables>, dialect: Dialect): Promise<v
     .addColumn('abandonment_id', 'text')
     .addColumn('body', 'text', (column) => column.notNull())
     .addColumn('grace_until', 'text')
+    .addColumn('email', 'text')
     .execute();
   if (dialect === 'sqlite') await addGraceUntil(kysely);
+  await addEmail(kysely, dialect);
   const indexes: Array<[string, string[]]> = [
     ['events_type', ['type']],
     ['events_cart', ['cart_id', 'type', 'time']],
     ['events_anonymous', ['anonymous_id', 'type', 'time']],
     ['events_abandonment', ['abandonment_id', 'type', 'time']],
+    ['events_email', ['email', 'type', 'time']],
   ];
   for (const [name, columns] of indexes) {
     await kysely.schema.createIndex(name).ifNotExists().on('events').columns(columns).execute();
   }
+  await createRecoveryTables(kysely);
+}
+
+async function createRecoveryTables(kysely: Kysely<Tables>): Promise<void> {
+  await kysely.schema
+    .createTable('recovery_jobs')
+    .ifNotExists()
+    .addColumn('id', 'text', (column) => column.primaryKey())
+    .addColumn('sequence', 'text', (column) => column.notNull())
+    .addColumn('subject', 'text', (column) => column.notNull())
+    .addColumn('step', 'integer', (column) => column.notNull())
+    .addColumn('email', 'text', (column) => column.notNull())
+    .addColumn('anonymous_id', 'text', (column) => column.notNull())
+    .addColumn('cart_id', 'text')
+    .addColumn('started_at', 'text', (column) => column.notNull())
+    .addColumn('due_at', 'text', (column) => column.notNull())
+    .addColumn('status', 'text', (column) => column.notNull())
+    .addColumn('attempts', 'integer', (column) => column.notNull().defaultTo(0))
+    .addColumn('locked_until', 'text')
+    .addColumn('detail', 'text')
+    .addColumn('sent_at', 'text')
+    .addColumn('clicked_at', 'text')
+    .addColumn('payload', 'text', (column) => column.notNull())
+    .execute();
+  await kysely.schema.createIndex('recovery_jobs_due').ifNotExists().on('recovery_jobs').columns(['status', 'due_at']).execute();
+  await kysely.schema.createIndex('recovery_jobs_subject').ifNotExists().on('recovery_jobs').columns(['subject']).execute();
+  await kysely.schema
+    .createTable('suppressions')
+    .ifNotExists()
+    .addColumn('email', 'text', (column) => column.primaryKey())
+    .addColumn('reason', 'text', (column) => column.notNull())
+    .addColumn('at', 'text', (column) => column.notNull())
+    .execute();
+  await kysely.schema
+    .createTable('email_caps')
+    .ifNotExists()
+    .addColumn('email', 'text', (column) => column.primaryKey())
+    .addColumn('last_sent_at', 'text', (column) => column.notNull())
+    .execute();
+}
+
+/** Tables from before recovery emails get the email column (older events keep it empty). */
+async function addEmail(kysely: Kysely<Tables>, dialect: Dialect): Promise<void> {
+  if (dialect === 'postgres') return void (await sql`ALTER TABLE events ADD COLUMN IF NOT EXISTS email TEXT`.execute(kysely));
+  const { rows: columns } = await sql<{ name: string }>`PRAGMA table_info(events)`.execute(kysely);
+  if (!columns.some((column) => column.name === 'email')) await sql`ALTER TABLE events ADD COLUMN email TEXT`.execute(kysely);
 }
 
 /**

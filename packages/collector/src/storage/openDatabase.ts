@@ -90,6 +90,7 @@ export async function openDatabase(options: StorageOptions): Promise<CollectorDa
             // The schema checks graceUntil on cart_abandoned only; elsewhere it is any extra field.
             grace_until:
               event.type === 'cart_abandoned' && event.graceUntil !== undefined ? toUtc(event.graceUntil) : null,
+            email: typeof event.traits?.email === 'string' ? event.traits.email.trim().toLowerCase() : null,
           })),
         )
         .onConflict((conflict) => conflict.column('id').doNothing())
