@@ -53,7 +53,7 @@ export function createCollector({ limits: overrides, recovery: recoveryOptions, 
       db ??= await openDatabase(storage);
       if (recoveryOptions && !recovery) {
         const { config, now, intervalMs = 10_000 } = recoveryOptions;
-        const transport = recoveryOptions.transport ?? nodemailer.createTransport(config.smtpUrl);
+        const transport = recoveryOptions.transport ?? nodemailer.createTransport(withPool(config.smtpUrl));
         recovery = createRecoveryEngine({ db, config, transport, intervalMs, ...(now && { now }) });
         if (intervalMs > 0) recovery.start();
       }
@@ -83,4 +83,11 @@ export function createCollector({ limits: overrides, recovery: recoveryOptions, 
         });
       }),
   };
+}
+
+/** Keeps SMTP connections open between emails (nodemailer reads `pool` from the URL), unless the URL says otherwise. */
+function withPool(smtpUrl: string): string {
+  const url = new URL(smtpUrl);
+  if (!url.searchParams.has('pool')) url.searchParams.set('pool', 'true');
+  return url.href;
 }

@@ -1,13 +1,15 @@
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createCollector } from './createCollector';
+import { createCollector, type CollectorOptions } from './createCollector';
+import { loadRecoveryConfig, RecoveryConfigError } from './recovery/loadRecoveryConfig';
 
-const usage = 'Usage: tsx packages/collector/src/main.ts [--port N] [--host H] [--data DIR]';
+const usage = 'Usage: tsx packages/collector/src/main.ts [--port N] [--host H] [--data DIR] [--config recovery.json]';
 const { values } = parseArgs({
   options: {
     port: { type: 'string', default: '8787' },
     host: { type: 'string', default: '127.0.0.1' },
     data: { type: 'string', default: fileURLToPath(new URL('../data', import.meta.url)) },
+    config: { type: 'string' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -23,10 +25,24 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 
 // DATABASE_URL selects Postgres (several processes can share it); otherwise SQLite in --data.
 const databaseUrl = process.env.DATABASE_URL || undefined;
-const collector = createCollector({ dataDir: values.data, ...(databaseUrl && { databaseUrl }) });
+// Recovery emails are on when a config file is given; a mistake in it stops the start-up.
+let recovery: CollectorOptions['recovery'];
+const configFile = values.config ?? process.env.CARTBACK_CONFIG;
+if (configFile) {
+  try {
+    const config = loadRecoveryConfig(configFile);
+    recovery = { config, intervalMs: config.pollSeconds * 1000 };
+  } catch (error) {
+    if (!(error instanceof RecoveryConfigError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+}
+const collector = createCollector({ dataDir: values.data, ...(databaseUrl && { databaseUrl }), ...(recovery && { recovery }) });
 const { url } = await collector.listen(port, values.host);
 const storage = databaseUrl ? 'Postgres (DATABASE_URL)' : `SQLite in ${values.data}`;
 console.log(`cartback collector: ${url}  (POST ${url}/events, dashboard ${url}/, data: ${storage})`);
+console.log(recovery ? `recovery emails: on (${configFile})` : 'recovery emails: off (no --config)');
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => void collector.close().then(() => process.exit(0)));

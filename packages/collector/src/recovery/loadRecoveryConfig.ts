@@ -24,6 +24,7 @@ export function loadRecoveryConfig(file: string, env: NodeJS.ProcessEnv = proces
   const config: RecoveryConfig = {
     frequencyCapHours: 24,
     linkValidDays: 14,
+    pollSeconds: 10,
     ...raw,
     store: raw.store,
     from: raw.from,
@@ -57,6 +58,7 @@ export function loadRecoveryConfig(file: string, env: NodeJS.ProcessEnv = proces
   }
   positive('frequencyCapHours', config.frequencyCapHours);
   positive('linkValidDays', config.linkValidDays);
+  positive('pollSeconds', config.pollSeconds);
   checkSteps('recovery', config.recovery, fail);
   if (typeof config.winBack.enabled !== 'boolean') fail('winBack.enabled', 'must be true or false', config.winBack.enabled, 'Set winBack.enabled to true or false');
   positive('winBack.afterDays', config.winBack.afterDays);

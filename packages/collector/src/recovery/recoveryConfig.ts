@@ -32,6 +32,8 @@ export interface RecoveryConfig {
   frequencyCapHours: number;
   /** How long a restore link works. */
   linkValidDays: number;
+  /** How often each collector process looks for due emails. */
+  pollSeconds: number;
   recovery: SequenceConfig;
   winBack: SequenceConfig & { enabled: boolean; afterDays: number };
 }

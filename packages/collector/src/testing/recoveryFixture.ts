@@ -36,6 +36,7 @@ export function testConfig(smtpUrl: string): RecoveryConfig {
     secret: 'test-secret-test-secret-test-secret-0123',
     frequencyCapHours: 24,
     linkValidDays: 14,
+    pollSeconds: 10,
     recovery: defaultRecovery,
     winBack: defaultWinBack,
   };

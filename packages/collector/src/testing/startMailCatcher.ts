@@ -34,6 +34,7 @@ export async function startMailCatcher(onMail?: (mail: CaughtMail) => void): Pro
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
+    disableReverseLookup: true,
     logger: false,
     onData(stream, session, callback) {
       if (failures && failures.left > 0) {
