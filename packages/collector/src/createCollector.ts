@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import nodemailer, { type Transporter } from 'nodemailer';
+import { isLoopback } from './checkReadAccess';
 import { createEventValidator } from './createEventValidator';
 import { createRequestHandler } from './createRequestHandler';
 import { createRecoveryEngine, type RecoveryEngine } from './recovery/createRecoveryEngine';
@@ -11,6 +12,10 @@ import { openDatabase, type CollectorDatabase } from './storage/openDatabase';
 
 export interface CollectorOptions extends StorageOptions {
   limits?: Partial<CollectorLimits>;
+  /** Protects the dashboard and /api/*; required to listen beyond loopback. */
+  readToken?: string;
+  /** Behind a reverse proxy: rate-limit by X-Forwarded-For's last hop. */
+  trustProxy?: boolean;
   /** Recovery emails: off without a config (loadRecoveryConfig reads and checks one). */
   recovery?: {
     config: RecoveryConfig;
@@ -36,7 +41,7 @@ export interface Collector {
  * The reference collector: receives cartback batches, stores them in SQLite (or Postgres
  * given `databaseUrl`), serves a dashboard. Nothing is opened until `listen()`.
  */
-export function createCollector({ limits: overrides, recovery: recoveryOptions, ...storage }: CollectorOptions): Collector {
+export function createCollector({ limits: overrides, recovery: recoveryOptions, readToken, trustProxy, ...storage }: CollectorOptions): Collector {
   const limits = resolveLimits(overrides);
   // Backstops for clients too slow to finish their headers or request; a slow body gets
   // readBody's JSON 408 first.
@@ -50,6 +55,11 @@ export function createCollector({ limits: overrides, recovery: recoveryOptions, 
       return recovery;
     },
     async listen(port = 0, host = '127.0.0.1') {
+      if (!readToken && !isLoopback(host)) {
+        throw new TypeError(
+          `[cartback collector] Refusing to listen on ${host} without a read token: the dashboard and /api/* show shoppers' emails and carts. Set CARTBACK_READ_TOKEN (readToken) to a long random string, or listen on 127.0.0.1.`,
+        );
+      }
       db ??= await openDatabase(storage);
       if (recoveryOptions && !recovery) {
         const { config, now, intervalMs = 10_000 } = recoveryOptions;
@@ -59,7 +69,7 @@ export function createCollector({ limits: overrides, recovery: recoveryOptions, 
       }
       server.removeAllListeners('request');
       const linkDeps = recovery && recoveryOptions && { engine: recovery, config: recoveryOptions.config, ...(recoveryOptions.now && { now: recoveryOptions.now }) };
-      server.on('request', createRequestHandler({ db, validator: createEventValidator(), limits, ...(linkDeps && { recovery: linkDeps }) }));
+      server.on('request', createRequestHandler({ db, validator: createEventValidator(), limits, readToken, trustProxy, ...(linkDeps && { recovery: linkDeps }) }));
       return new Promise((resolve, reject) => {
         server.once('error', reject);
         server.listen(port, host, () => {

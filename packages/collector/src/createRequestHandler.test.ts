@@ -1,4 +1,9 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createCollector } from './createCollector';
 import { makeBatch, makeCart, makeEvent } from './makeEvent';
 import { startTestCollector, type TestCollector } from './startTestCollector';
 import { describeStorage } from './testing/describeStorage';
@@ -138,5 +143,60 @@ describe('routing', () => {
     expect(source).toContain("getJson('/api/stats')");
     // Event data is shoppers' input: it must never be parsed as HTML.
     expect(source).not.toMatch(/innerHTML|outerHTML|insertAdjacentHTML|document\.write/);
+  });
+});
+
+describe('security', () => {
+  const batch = () => JSON.stringify(makeBatch([makeEvent('cart_updated')]));
+  /** POST /events from a given loopback address (127.0.0.x are all this machine). */
+  const postFrom = (url: string, localAddress: string) =>
+    new Promise<{ status: number; retryAfter?: string }>((resolve, reject) => {
+      const body = batch();
+      const req = request(`${url}/events`, { method: 'POST', localAddress, agent: false, headers: { 'Content-Type': 'text/plain', 'Content-Length': Buffer.byteLength(body) } }, (res) => {
+        res.resume();
+        res.on('end', () => resolve({ status: res.statusCode!, ...(res.headers['retry-after'] && { retryAfter: res.headers['retry-after'] }) }));
+      });
+      req.on('error', reject);
+      req.end(body);
+    });
+
+  it('refuses to listen beyond loopback without a read token', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'cartback-collector-'));
+    const collector = createCollector({ dataDir });
+    await expect(collector.listen(0, '0.0.0.0')).rejects.toThrow(
+      "[cartback collector] Refusing to listen on 0.0.0.0 without a read token: the dashboard and /api/* show shoppers' emails and carts.",
+    );
+    expect(collector.server.listening).toBe(false);
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('with a read token, answers the dashboard and read APIs 401 without it, and still takes events', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'cartback-collector-'));
+    const collector = createCollector({ dataDir, readToken: 'secret-token-0123456789' });
+    const { url } = await collector.listen();
+    try {
+      for (const path of ['/', '/dashboard.js', '/api/stats', '/api/events', '/api/carts/abandoned']) {
+        const response = await fetch(url + path, { headers: { Authorization: 'Bearer wrong-token-0123456789' } });
+        expect([path, response.status]).toEqual([path, 401]);
+        expect(response.headers.get('www-authenticate')).toBe('Basic realm="cartback collector", charset="UTF-8"');
+        expect(await response.text()).not.toContain('cart-1');
+      }
+      expect((await fetch(`${url}/events`, { method: 'POST', body: batch() })).status).toBe(200);
+      const bearer = await fetch(`${url}/api/stats`, { headers: { Authorization: 'Bearer secret-token-0123456789' } });
+      expect(await bearer.json()).toMatchObject({ events: 1 });
+      const basic = await fetch(`${url}/`, { headers: { Authorization: `Basic ${Buffer.from('owner:secret-token-0123456789').toString('base64')}` } });
+      expect(basic.status).toBe(200);
+    } finally {
+      await collector.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a flooding address with 429 and Retry-After while another address is served', async () => {
+    c = await startTestCollector({ rateBurst: 5, ratePerSecond: 1 });
+    const flood = await Promise.all(Array.from({ length: 8 }, () => postFrom(c.url, '127.0.0.2')));
+    expect(flood.filter((answer) => answer.status === 200)).toHaveLength(5);
+    expect(flood.filter((answer) => answer.status === 429)).toEqual(Array(3).fill({ status: 429, retryAfter: '1' }));
+    expect(await postFrom(c.url, '127.0.0.3')).toEqual({ status: 200 });
   });
 });

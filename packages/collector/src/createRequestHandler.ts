@@ -1,4 +1,6 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import { checkReadAccess } from './checkReadAccess';
+import { createRateLimiter } from './createRateLimiter';
 import { handleEvents, type HandlerDeps } from './handleEvents';
 import { handleRestoreLink, handleUnsubscribe, type LinkDeps } from './recovery/handleRecoveryLinks';
 import { HttpError } from './HttpError';
@@ -18,7 +20,16 @@ const corsHeaders = {
 };
 const maxListLimit = 500;
 
-export function createRequestHandler(deps: HandlerDeps & { recovery?: LinkDeps }): RequestListener {
+export interface RequestHandlerDeps extends HandlerDeps {
+  recovery?: LinkDeps;
+  /** Required on the dashboard and /api/* when set (see checkReadAccess). */
+  readToken?: string;
+  /** Behind a reverse proxy: take the client address from X-Forwarded-For's last hop. */
+  trustProxy?: boolean;
+}
+
+export function createRequestHandler(deps: RequestHandlerDeps): RequestListener {
+  const limiter = createRateLimiter({ perSecond: deps.limits.ratePerSecond, burst: deps.limits.rateBurst });
   const dashboard = loadDashboard();
   const serveFile: Handler = (_req, res, url) => {
     const file = dashboard.get(url.pathname)!;
@@ -66,6 +77,18 @@ export function createRequestHandler(deps: HandlerDeps & { recovery?: LinkDeps }
     if (url.pathname === '/events') for (const [name, value] of Object.entries(corsHeaders)) res.setHeader(name, value);
 
     const methods = routes[url.pathname] ?? prefixRoutes[url.pathname.slice(0, 3)];
+    const isRead = url.pathname.startsWith('/api/') || dashboard.has(url.pathname);
+    if (isRead && !checkReadAccess(req, deps.readToken)) {
+      return sendJson(res, 401, { error: 'This collector requires its read token. Send Authorization: Bearer <token>, or log in with it as the password.' }, {
+        'WWW-Authenticate': 'Basic realm="cartback collector", charset="UTF-8"',
+      });
+    }
+    if (url.pathname === '/events' && req.method === 'POST') {
+      const wait = limiter.take(clientAddress(req, deps.trustProxy));
+      if (wait > 0) {
+        return sendJson(res, 429, { error: `Too many requests from this address. Retry after ${wait} s.` }, { 'Retry-After': String(wait), Connection: 'close' });
+      }
+    }
     const handler = methods?.[req.method ?? ''];
     Promise.resolve()
       .then(() => {
@@ -83,6 +106,11 @@ export function createRequestHandler(deps: HandlerDeps & { recovery?: LinkDeps }
         sendJson(res, 500, { error: 'The collector failed to handle the request; it has been logged. Retry later.' });
       });
   };
+}
+
+function clientAddress(req: IncomingMessage, trustProxy = false): string {
+  const forwarded = trustProxy ? String(req.headers['x-forwarded-for'] ?? '').split(',').pop()?.trim() : '';
+  return forwarded || req.socket.remoteAddress || 'unknown';
 }
 
 function readLimit(url: URL): number {

@@ -38,8 +38,18 @@ if (configFile) {
     process.exit(1);
   }
 }
-const collector = createCollector({ dataDir: values.data, ...(databaseUrl && { databaseUrl }), ...(recovery && { recovery }) });
-const { url } = await collector.listen(port, values.host);
+const readToken = process.env.CARTBACK_READ_TOKEN || undefined;
+const collector = createCollector({
+  dataDir: values.data,
+  ...(databaseUrl && { databaseUrl }),
+  ...(recovery && { recovery }),
+  ...(readToken && { readToken }),
+  trustProxy: process.env.CARTBACK_TRUST_PROXY === '1',
+});
+const { url } = await collector.listen(port, values.host).catch((error: Error) => {
+  console.error(error.message);
+  process.exit(1);
+});
 const storage = databaseUrl ? 'Postgres (DATABASE_URL)' : `SQLite in ${values.data}`;
 console.log(`cartback collector: ${url}  (POST ${url}/events, dashboard ${url}/, data: ${storage})`);
 console.log(recovery ? `recovery emails: on (${configFile})` : 'recovery emails: off (no --config)');
