@@ -7,6 +7,8 @@ import { createRequestHandler } from './createRequestHandler';
 import { createRecoveryEngine, type RecoveryEngine } from './recovery/createRecoveryEngine';
 import type { RecoveryConfig } from './recovery/recoveryConfig';
 import { resolveLimits, type CollectorLimits } from './resolveLimits';
+import { createWebhookDispatcher, type WebhookDispatcher } from './webhooks/createWebhookDispatcher';
+import type { WebhookConfig } from './webhooks/loadWebhooks';
 import type { StorageOptions } from './storage/connectDatabase';
 import { openDatabase, type CollectorDatabase } from './storage/openDatabase';
 
@@ -26,6 +28,13 @@ export interface CollectorOptions extends StorageOptions {
     /** How often due emails are looked for (default 10 s); 0 leaves ticking to the caller (tests). */
     intervalMs?: number;
   };
+  /** Forward events to these URLs (loadWebhooks reads and checks them). */
+  webhooks?: {
+    list: WebhookConfig[];
+    now?: () => Date;
+    /** How often due deliveries are looked for (default 5 s); 0 leaves ticking to the caller (tests). */
+    intervalMs?: number;
+  };
 }
 
 export interface Collector {
@@ -34,6 +43,8 @@ export interface Collector {
   listen(port?: number, host?: string): Promise<{ url: string }>;
   /** The recovery engine once listening, when configured. */
   readonly recovery: RecoveryEngine | undefined;
+  /** The webhook dispatcher once listening, when configured. */
+  readonly webhooks: WebhookDispatcher | undefined;
   close(): Promise<void>;
 }
 
@@ -41,18 +52,22 @@ export interface Collector {
  * The reference collector: receives cartback batches, stores them in SQLite (or Postgres
  * given `databaseUrl`), serves a dashboard. Nothing is opened until `listen()`.
  */
-export function createCollector({ limits: overrides, recovery: recoveryOptions, readToken, trustProxy, ...storage }: CollectorOptions): Collector {
+export function createCollector({ limits: overrides, recovery: recoveryOptions, webhooks: webhookOptions, readToken, trustProxy, ...storage }: CollectorOptions): Collector {
   const limits = resolveLimits(overrides);
   // Backstops for clients too slow to finish their headers or request; a slow body gets
   // readBody's JSON 408 first.
   const server = createServer({ headersTimeout: limits.bodyTimeoutMs, requestTimeout: 2 * limits.bodyTimeoutMs });
   let db: CollectorDatabase | undefined;
   let recovery: RecoveryEngine | undefined;
+  let webhooks: WebhookDispatcher | undefined;
 
   return {
     server,
     get recovery() {
       return recovery;
+    },
+    get webhooks() {
+      return webhooks;
     },
     async listen(port = 0, host = '127.0.0.1') {
       if (!readToken && !isLoopback(host)) {
@@ -67,9 +82,22 @@ export function createCollector({ limits: overrides, recovery: recoveryOptions, 
         recovery = createRecoveryEngine({ db, config, transport, intervalMs, ...(now && { now }) });
         if (intervalMs > 0) recovery.start();
       }
+      if (webhookOptions && !webhooks) {
+        const { list, now, intervalMs = 5_000 } = webhookOptions;
+        webhooks = createWebhookDispatcher({ db, webhooks: list, intervalMs, ...(now && { now }) });
+        if (intervalMs > 0) webhooks.start();
+      }
       server.removeAllListeners('request');
       const linkDeps = recovery && recoveryOptions && { engine: recovery, config: recoveryOptions.config, ...(recoveryOptions.now && { now: recoveryOptions.now }) };
-      server.on('request', createRequestHandler({ db, validator: createEventValidator(), limits, readToken, trustProxy, ...(linkDeps && { recovery: linkDeps }) }));
+      server.on('request', createRequestHandler({
+          db,
+          validator: createEventValidator(),
+          limits,
+          readToken,
+          trustProxy,
+          ...(linkDeps && { recovery: linkDeps }),
+          ...(webhooks && { webhooks, onStored: webhooks.enqueue }),
+        }));
       return new Promise((resolve, reject) => {
         server.once('error', reject);
         server.listen(port, host, () => {
@@ -85,6 +113,7 @@ export function createCollector({ limits: overrides, recovery: recoveryOptions, 
       new Promise((resolve, reject) => {
         const closeDb = async () => {
           await recovery?.destroy();
+          await webhooks?.destroy();
           await db?.close();
         };
         if (!server.listening) return void closeDb().then(resolve, reject);

@@ -6,6 +6,7 @@ import { handleRestoreLink, handleUnsubscribe, type LinkDeps } from './recovery/
 import { HttpError } from './HttpError';
 import { dashboardHeaders, loadDashboard } from './loadDashboard';
 import { sendJson } from './sendJson';
+import type { WebhookDispatcher } from './webhooks/createWebhookDispatcher';
 
 type Handler = (req: IncomingMessage, res: ServerResponse, url: URL) => void | Promise<void>;
 
@@ -26,6 +27,7 @@ export interface RequestHandlerDeps extends HandlerDeps {
   readToken?: string;
   /** Behind a reverse proxy: take the client address from X-Forwarded-For's last hop. */
   trustProxy?: boolean;
+  webhooks?: WebhookDispatcher;
 }
 
 export function createRequestHandler(deps: RequestHandlerDeps): RequestListener {
@@ -54,6 +56,9 @@ export function createRequestHandler(deps: RequestHandlerDeps): RequestListener 
       GET: async (_req, res, url) => sendJson(res, 200, { carts: await deps.db.abandonedCarts(readLimit(url)) }),
     },
     '/api/stats': { GET: async (_req, res) => sendJson(res, 200, await deps.db.stats()) },
+    '/api/webhooks': {
+      GET: async (_req, res) => sendJson(res, 200, deps.webhooks ? await deps.webhooks.summary() : { counts: {}, failed: [] }),
+    },
     ...Object.fromEntries([...dashboard.keys()].map((path) => [path, { GET: serveFile }])),
   };
   // Routes with a token in the path, present when recovery emails are configured.

@@ -2,14 +2,16 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createCollector, type CollectorOptions } from './createCollector';
 import { loadRecoveryConfig, RecoveryConfigError } from './recovery/loadRecoveryConfig';
+import { loadWebhooks } from './webhooks/loadWebhooks';
 
-const usage = 'Usage: tsx packages/collector/src/main.ts [--port N] [--host H] [--data DIR] [--config recovery.json]';
+const usage = 'Usage: tsx packages/collector/src/main.ts [--port N] [--host H] [--data DIR] [--config recovery.json] [--webhooks webhooks.json]';
 const { values } = parseArgs({
   options: {
     port: { type: 'string', default: '8787' },
     host: { type: 'string', default: '127.0.0.1' },
     data: { type: 'string', default: fileURLToPath(new URL('../data', import.meta.url)) },
     config: { type: 'string' },
+    webhooks: { type: 'string' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -38,12 +40,23 @@ if (configFile) {
     process.exit(1);
   }
 }
+const webhooksFile = values.webhooks ?? process.env.CARTBACK_WEBHOOKS;
+let webhooks: CollectorOptions['webhooks'];
+if (webhooksFile) {
+  try {
+    webhooks = { list: loadWebhooks(webhooksFile) };
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+}
 const readToken = process.env.CARTBACK_READ_TOKEN || undefined;
 const collector = createCollector({
   dataDir: values.data,
   ...(databaseUrl && { databaseUrl }),
   ...(recovery && { recovery }),
   ...(readToken && { readToken }),
+  ...(webhooks && { webhooks }),
   trustProxy: process.env.CARTBACK_TRUST_PROXY === '1',
 });
 const { url } = await collector.listen(port, values.host).catch((error: Error) => {

@@ -29,9 +29,10 @@ export async function startTestCollector(
   limits?: Partial<CollectorLimits>,
   storage?: StorageOptions,
   recovery?: CollectorOptions['recovery'],
+  webhooks?: CollectorOptions['webhooks'],
 ): Promise<TestCollector> {
   const dataDir = storage?.dataDir ?? mkdtempSync(join(tmpdir(), 'cartback-collector-'));
-  const collector = createCollector({ ...storage, dataDir, ...(limits && { limits }), ...(recovery && { recovery }) });
+  const collector = createCollector({ ...storage, dataDir, ...(limits && { limits }), ...(recovery && { recovery }), ...(webhooks && { webhooks }) });
   const { url } = await collector.listen();
   const toJson = async (response: Response): Promise<JsonResponse> => ({
     status: response.status,

@@ -80,6 +80,22 @@ async function createRecoveryTables(kysely: Kysely<Tables>): Promise<void> {
     .addColumn('at', 'text', (column) => column.notNull())
     .execute();
   await kysely.schema
+    .createTable('webhook_deliveries')
+    .ifNotExists()
+    .addColumn('id', 'text', (column) => column.primaryKey())
+    .addColumn('url', 'text', (column) => column.notNull())
+    .addColumn('event_id', 'text', (column) => column.notNull())
+    .addColumn('event_type', 'text', (column) => column.notNull())
+    .addColumn('created_at', 'text', (column) => column.notNull())
+    .addColumn('due_at', 'text', (column) => column.notNull())
+    .addColumn('status', 'text', (column) => column.notNull())
+    .addColumn('attempts', 'integer', (column) => column.notNull().defaultTo(0))
+    .addColumn('locked_until', 'text')
+    .addColumn('last_error', 'text')
+    .addColumn('delivered_at', 'text')
+    .execute();
+  await kysely.schema.createIndex('webhook_deliveries_due').ifNotExists().on('webhook_deliveries').columns(['status', 'due_at']).execute();
+  await kysely.schema
     .createTable('email_caps')
     .ifNotExists()
     .addColumn('email', 'text', (column) => column.primaryKey())

@@ -40,7 +40,7 @@ export interface CollectorStats {
 
 export interface CollectorDatabase extends Connection {
   /** Stores events, ignoring ids already stored (retries re-send the same id). */
-  insertEvents(events: ValidEvent[], receivedAt: string): Promise<{ accepted: number; duplicates: number }>;
+  insertEvents(events: ValidEvent[], receivedAt: string): Promise<{ accepted: number; duplicates: number; acceptedIds: Set<string> }>;
   recentEvents(limit: number, type?: string): Promise<StoredEvent[]>;
   /** `now` decides which abandonments have passed their grace and count. */
   abandonedCarts(limit: number, now?: Date): Promise<AbandonedCart[]>;
@@ -72,7 +72,7 @@ export async function openDatabase(options: StorageOptions): Promise<CollectorDa
   return {
     ...connection,
     async insertEvents(events, receivedAt) {
-      if (events.length === 0) return { accepted: 0, duplicates: 0 };
+      if (events.length === 0) return { accepted: 0, duplicates: 0, acceptedIds: new Set() };
       // One statement: atomic on both dialects, and ids already stored are skipped.
       const inserted = await kysely
         .insertInto('events')
@@ -96,7 +96,7 @@ export async function openDatabase(options: StorageOptions): Promise<CollectorDa
         .onConflict((conflict) => conflict.column('id').doNothing())
         .returning('id')
         .execute();
-      return { accepted: inserted.length, duplicates: events.length - inserted.length };
+      return { accepted: inserted.length, duplicates: events.length - inserted.length, acceptedIds: new Set(inserted.map((row) => row.id)) };
     },
     async recentEvents(limit, type) {
       let query = kysely.selectFrom('events').select(['received_at', 'body']);

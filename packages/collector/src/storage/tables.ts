@@ -62,9 +62,27 @@ export interface EmailCapsTable {
   last_sent_at: string;
 }
 
+/** One event to one webhook URL: the unit delivered (at least once, with the event id to dedupe). */
+export interface WebhookDeliveriesTable {
+  /** `<url>#<eventId>`: an event is queued once per URL however often it arrives. */
+  id: string;
+  url: string;
+  event_id: string;
+  event_type: string;
+  created_at: string;
+  due_at: string;
+  /** queued -> sending -> delivered; or failed after the last attempt. */
+  status: string;
+  attempts: number;
+  locked_until: string | null;
+  last_error: string | null;
+  delivered_at: string | null;
+}
+
 export interface Tables {
   events: EventsTable;
   recovery_jobs: RecoveryJobsTable;
   suppressions: SuppressionsTable;
   email_caps: EmailCapsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
 }
