@@ -143,6 +143,12 @@ describe('routing', () => {
     expect(source).toContain("getJson('/api/stats')");
     // Event data is shoppers' input: it must never be parsed as HTML.
     expect(source).not.toMatch(/innerHTML|outerHTML|insertAdjacentHTML|document\.write/);
+
+    // chart.js comes from the collector's own node_modules, same-origin under the CSP.
+    expect(html).toContain('<script src="/vendor/chart.umd.min.js" defer></script>');
+    const chart = await fetch(c.url + '/vendor/chart.umd.min.js');
+    expect(chart.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(await chart.text()).toContain('Chart.js v4.6.1');
   });
 });
 

@@ -6,6 +6,7 @@ import { handleRestoreLink, handleUnsubscribe, type LinkDeps } from './recovery/
 import { HttpError } from './HttpError';
 import { dashboardHeaders, loadDashboard } from './loadDashboard';
 import { sendJson } from './sendJson';
+import { readFunnel } from './storage/readFunnel';
 import type { WebhookDispatcher } from './webhooks/createWebhookDispatcher';
 
 type Handler = (req: IncomingMessage, res: ServerResponse, url: URL) => void | Promise<void>;
@@ -56,6 +57,32 @@ export function createRequestHandler(deps: RequestHandlerDeps): RequestListener 
       GET: async (_req, res, url) => sendJson(res, 200, { carts: await deps.db.abandonedCarts(readLimit(url)) }),
     },
     '/api/stats': { GET: async (_req, res) => sendJson(res, 200, await deps.db.stats()) },
+    '/api/funnel': { GET: async (_req, res) => sendJson(res, 200, await readFunnel(deps.db)) },
+    '/api/emails': {
+      GET: async (_req, res, url) => {
+        const jobs = deps.recovery ? await deps.recovery.engine.store.listJobs(readLimit(url)) : [];
+        sendJson(res, 200, {
+          emails: jobs.map((job) => ({
+            id: job.id, sequence: job.sequence, step: job.step, email: job.email, status: job.status,
+            dueAt: job.due_at, sentAt: job.sent_at, clickedAt: job.clicked_at, detail: job.detail,
+          })),
+        });
+      },
+    },
+    '/api/email-preview': {
+      GET: async (_req, res, url) => {
+        const job = deps.recovery && (await deps.recovery.engine.store.findJob(url.searchParams.get('id') ?? ''));
+        if (!deps.recovery || !job) throw new HttpError(404, 'No such email. Take an id from GET /api/emails.');
+        const { html } = deps.recovery.engine.render(job);
+        // The email as the shopper sees it; its own policy: images and inline styles, no script.
+        res.writeHead(200, {
+          'Content-Type': 'text/html; charset=utf-8',
+          'Content-Security-Policy': "default-src 'none'; img-src https: http: data:; style-src 'unsafe-inline'; frame-ancestors 'self'",
+          'Cache-Control': 'no-store',
+        });
+        res.end(html);
+      },
+    },
     '/api/webhooks': {
       GET: async (_req, res) => sendJson(res, 200, deps.webhooks ? await deps.webhooks.summary() : { counts: {}, failed: [] }),
     },

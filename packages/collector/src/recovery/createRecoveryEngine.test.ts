@@ -218,4 +218,24 @@ describeStorage((storage) => {
     expect(new Set(answers.map((answer) => JSON.stringify(answer))).size).toBe(1);
     expect(answers[0]!.status).toBe(404);
   });
+
+  it('shows the funnel: abandoned, with an email, emails sent by step, links opened, recovered orders and revenue; and previews an email', async () => {
+    await f.abandon();
+    await f.c.post(makeBatch([makeEvent('cart_abandoned', { time: iso(0), graceUntil: iso(0), anonymousId: '44444444-4444-4444-8444-444444444444', cart: makeCart({ id: 'anon' }), abandonmentId: 'anon:3' })]));
+    await f.at(hours(1));
+    await fetch(restoreLinkOf(f.mail.mails[0]!.text), { redirect: 'manual' });
+    await f.c.post(
+      makeBatch([makeEvent('order_completed', { anonymousId: shopper, time: iso(hours(2)), attribution: ['link'], order: { orderId: 'o-9', value: 25.1, currency: 'EUR' } })]),
+    );
+    const { body } = await f.c.get('/api/funnel');
+    expect(body).toMatchObject({ abandoned: 2, withEmail: 1, emailed: [1], clicked: 1, recoveredOrders: 1, recoveredRevenue: { EUR: 25.1 } });
+    expect(body.daily).toEqual([{ day: '2026-03-01', sent: 1, clicked: 1, recovered: 1 }]);
+
+    const { emails } = (await f.c.get('/api/emails')).body;
+    const first = emails.find((email: { step: number }) => email.step === 0);
+    expect(first).toMatchObject({ id: 'recovery:cart-1:3:0', status: 'sent', email: 'ann@example.com' });
+    const preview = await fetch(`${f.c.url}/api/email-preview?id=${encodeURIComponent(first.id)}`);
+    expect(preview.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect(await preview.text()).toContain('Hi Ann, your cart at Fernhill Coffee is saved');
+  });
 });
