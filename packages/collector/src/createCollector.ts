@@ -60,6 +60,8 @@ export function createCollector({ limits: overrides, recovery: recoveryOptions, 
   let db: CollectorDatabase | undefined;
   let recovery: RecoveryEngine | undefined;
   let webhooks: WebhookDispatcher | undefined;
+  /** The SMTP pool this collector opened (not one passed in): closed with it. */
+  let ownTransport: Transporter | undefined;
 
   return {
     server,
@@ -78,7 +80,7 @@ export function createCollector({ limits: overrides, recovery: recoveryOptions, 
       db ??= await openDatabase(storage);
       if (recoveryOptions && !recovery) {
         const { config, now, intervalMs = 10_000 } = recoveryOptions;
-        const transport = recoveryOptions.transport ?? nodemailer.createTransport(withPool(config.smtpUrl));
+        const transport = recoveryOptions.transport ?? (ownTransport = nodemailer.createTransport(withPool(config.smtpUrl)));
         recovery = createRecoveryEngine({ db, config, transport, intervalMs, ...(now && { now }) });
         if (intervalMs > 0) recovery.start();
       }
@@ -113,6 +115,7 @@ export function createCollector({ limits: overrides, recovery: recoveryOptions, 
       new Promise((resolve, reject) => {
         const closeDb = async () => {
           await recovery?.destroy();
+          ownTransport?.close();
           await webhooks?.destroy();
           await db?.close();
         };

@@ -35,6 +35,8 @@ export async function startMailCatcher(onMail?: (mail: CaughtMail) => void): Pro
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     disableReverseLookup: true,
+    // A sender's pooled connection would otherwise hold close() for 30 s.
+    closeTimeout: 500,
     logger: false,
     onData(stream, session, callback) {
       if (failures && failures.left > 0) {
