@@ -88,6 +88,23 @@ describeStorage((storage) => {
       expect(f.mail.mails).toHaveLength(0);
     });
 
+    it('does not email an abandonment cancelled within its grace by a cancel that arrived late', async () => {
+      const cart = makeCart();
+      await f.c.post(
+        makeBatch([
+          makeEvent('identified', { anonymousId: shopper, time: iso(0), traits: { email: 'ann@example.com', acceptsMarketing: true } }),
+          makeEvent('cart_abandoned', { anonymousId: shopper, time: iso(0), graceUntil: iso(30_000), reason: 'tab_closed', cart, abandonmentId: 'cart-1:3' }),
+        ]),
+      );
+      await f.at(60_000);
+      expect(await jobs()).toContain('recovery:cart-1:3:0 queued');
+      // The next page's cancel, timed within the grace, reaches the collector a minute late.
+      await f.c.post(makeBatch([makeEvent('abandonment_cancelled', { anonymousId: shopper, time: iso(10_000), cart, abandonmentId: 'cart-1:3' })]));
+      await f.at(hours(100));
+      expect(f.mail.mails).toHaveLength(0);
+      expect(await jobs()).toContain('recovery:cart-1:3:0 stopped (cancelled)');
+    });
+
     it('stops when the cart is emptied, but not when the shopper only came back', async () => {
       await f.abandon();
       await f.c.post(makeBatch([makeEvent('cart_returned', { anonymousId: shopper, cart: makeCart(), time: iso(hours(0.5)) })]));

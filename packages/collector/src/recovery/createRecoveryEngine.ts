@@ -119,7 +119,7 @@ export function createRecoveryEngine({ db, config, transport, now = () => new Da
     const atIso = at.toISOString();
     const suppressed = await store.suppression(job.email);
     if (suppressed) return store.update(job.id, { status: 'stopped', detail: suppressed });
-    const reason = job.sequence === 'recovery' ? await store.stopReason(job) : await store.winBackStopReason(job);
+    const reason = job.sequence === 'recovery' ? await store.stopReason(job, atIso) : await store.winBackStopReason(job);
     if (reason) {
       await store.stopQueued({ subject: job.subject }, reason);
       return store.update(job.id, { status: 'stopped', detail: reason });
