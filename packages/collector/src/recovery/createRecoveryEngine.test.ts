@@ -256,3 +256,36 @@ describeStorage((storage) => {
     expect(await preview.text()).toContain('Hi Ann, your cart at Fernhill Coffee is saved');
   });
 });
+
+describeStorage((storage) => {
+  const f = useRecoveryFixture(storage, (config) => {
+    config.winBack.enabled = true;
+  });
+  const days = (count: number) => count * 24 * hours(1);
+
+  it('runs win-back on the same engine: a customer with no order for 90 days gets its email once; a new order stops it', async () => {
+    const customer = (anonymousId: string, email: string, orderId: string, at: number) =>
+      makeEvent('order_completed', {
+        anonymousId,
+        time: iso(at),
+        traits: { email, firstName: 'Ann', acceptsMarketing: true },
+        order: { orderId, value: 30, currency: 'EUR' },
+      });
+    await f.c.post(
+      makeBatch([
+        customer(shopper, 'ann@example.com', 'o-1', 0),
+        customer('55555555-5555-4555-8555-555555555555', 'cy@example.com', 'o-2', 0),
+      ]),
+    );
+    await f.at(days(90) - 1000);
+    expect(f.mail.mails).toHaveLength(0);
+    // Cy orders again before the win-back is sent: no email for Cy.
+    await f.c.post(makeBatch([customer('55555555-5555-4555-8555-555555555555', 'cy@example.com', 'o-3', days(90) - 500)]));
+    await f.at(days(90));
+    await f.at(days(91));
+    expect(f.mail.mails.map((mail) => [mail.to, mail.subject])).toEqual([['ann@example.com', 'We miss you at Fernhill Coffee']]);
+    expect(f.mail.mails[0]!.text).toContain('You got this email because you are a customer of Fernhill Coffee');
+    const landing = await fetch(/Visit Fernhill Coffee: (\S+)/.exec(f.mail.mails[0]!.text)![1]!, { redirect: 'manual' });
+    expect(landing.headers.get('location')).toBe('https://shop.example/');
+  });
+});
