@@ -58,6 +58,8 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
     // Short delays so a visitor trying the demo sees the modal: move the pointer out through the top.
     exitIntent: { armDelay: 2000, cooldown: 60_000, collectEmail: true },
     offer: { code: 'FERNHILL10', percentOff: 10, validFor: 15 * 60 * 1000 },
+    // Linked from the widget's "Why am I seeing this?". No theme: the widget takes the shop's look.
+    privacyUrl: '/privacy.html',
   };
 
   // The single-page shop's routes are paths of its own; the modal is not shown at checkout.
