@@ -128,8 +128,16 @@ describe('bundle size', () => {
  * @preact/signals cost 3,750 B and the tracking file is 6.1 KB where the product's sum leaves
  * it about 4. The ceiling holds what was measured, and the budget test below is expected to
  * fail until one visit is under 26 KB: when it passes, drop `.fails`.
+ *
+ * 2026-12-05: 33,541 B (cartback.js 6,132; idle 866; exit 807; tracking 6,293; widget 15,352;
+ * widget options 634; modal styles 1,021; banner styles 795; page theme 1,641). +2,526: the
+ * store's own look by default (`theme: 'auto'`, cartback-page-theme.js, 1,641, which the
+ * fixture page loads as every store without a preset does), the disclosure in the modal and
+ * the banner, plural counts and the checkout button's second wording (+455 in the widget),
+ * the banner's rules moving into its styles' file (+302 there, -~150 in the widget), the
+ * disclosure's styles, and the session's `checkoutStarted` in the tracking file (+20).
  */
-const ONE_VISIT = { ceiling: 31_300, budget: 26 * 1024 };
+const ONE_VISIT = { ceiling: 33_800, budget: 26 * 1024 };
 
 describe('one visit', () => {
   let site: Site | undefined;
