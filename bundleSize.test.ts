@@ -75,8 +75,9 @@ const CEILINGS: Record<string, { gzip: number; budget: number }> = {
   'cartback-banner-styles.js': { gzip: 830, budget: 1024 },
   'cartback-theme.js': { gzip: 590, budget: 1024 },
   // `theme: 'auto'`, the default: reading the page's look and the WCAG contrast maths, with
-  // the widget wherever no preset is set. 1,641.
-  'cartback-page-theme.js': { gzip: 1700, budget: 2048 },
+  // the widget wherever no preset is set. 1,694 (with a guard: a page that cannot be read
+  // leaves the light theme, never no widget).
+  'cartback-page-theme.js': { gzip: 1760, budget: 2048 },
   // The check of a store's own `copy` (350) and the tab title (187, `banner.tabTitle`): only
   // where a store sets them.
   'cartback-store-copy.js': { gzip: 380, budget: 1024 },
@@ -129,9 +130,9 @@ describe('bundle size', () => {
  * it about 4. The ceiling holds what was measured, and the budget test below is expected to
  * fail until one visit is under 26 KB: when it passes, drop `.fails`.
  *
- * 2026-12-05: 33,541 B (cartback.js 6,132; idle 866; exit 807; tracking 6,293; widget 15,352;
- * widget options 634; modal styles 1,021; banner styles 795; page theme 1,641). +2,526: the
- * store's own look by default (`theme: 'auto'`, cartback-page-theme.js, 1,641, which the
+ * 2026-12-05: 33,594 B (cartback.js 6,132; idle 866; exit 807; tracking 6,293; widget 15,352;
+ * widget options 634; modal styles 1,021; banner styles 795; page theme 1,694). +2,579: the
+ * store's own look by default (`theme: 'auto'`, cartback-page-theme.js, 1,694, which the
  * fixture page loads as every store without a preset does), the disclosure in the modal and
  * the banner, plural counts and the checkout button's second wording (+455 in the widget),
  * the banner's rules moving into its styles' file (+302 there, -~150 in the widget), the

@@ -47,6 +47,15 @@ function mostFrequent(elements: Element[], read: (element: Element) => Rgb | und
  * picked and why, for `debug`.
  */
 export function readPageTheme(win: Window, accentProperty: unknown, report: ReportProblem): { vars: [string, string][]; notes: string[] } {
+  try {
+    return readPage(win, accentProperty, report);
+  } catch (error) {
+    // Never into the host page, and never without a widget: the light theme stands in.
+    return { vars: [], notes: [`the page could not be read (${error}): the light theme is used`] };
+  }
+}
+
+function readPage(win: Window, accentProperty: unknown, report: ReportProblem): { vars: [string, string][]; notes: string[] } {
   const doc = win.document;
   const style = (element: Element) => win.getComputedStyle(element);
   const vars: [string, string][] = [];
