@@ -82,6 +82,8 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
   const spaConfig: Record<string, unknown> = {
     ...config,
     checkoutUrl: '/checkout',
+    // The single-page shop has no privacy page: its disclosure shows without the link.
+    privacyUrl: undefined,
     exitIntent: { ...config.exitIntent, exclude: ['/checkout'] },
   };
 
