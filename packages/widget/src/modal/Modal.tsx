@@ -47,9 +47,7 @@ export class Modal extends Component<ModalProps> {
     } catch {
       // No popover support: the backdrop is a fixed element with the highest z-index instead.
     }
-    // Not scrolled into view (it is in the top layer, or fixed): scrolling would force a layout
-    // of the brand-new shadow tree before its first frame, half the cost of a first open.
-    getFocusable(backdrop)[0]?.focus({ preventScroll: true });
+    getFocusable(backdrop)[0]?.focus();
   }
 
   render(props: ModalProps) {
