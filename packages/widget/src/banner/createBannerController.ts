@@ -46,6 +46,8 @@ export function createBannerController({ host, state, valid, options, adopt }: B
       host.debug('banner not shown: ' + reason);
       return host.track('widget_suppressed', { widget: 'banner', reason });
     }
+    // Exposed in every arm; a holdout's moment is recorded as a showing (the same cooldown), unseen.
+    if (trigger != 'api' && host.experiments?.expose('banner')) return state.save({ bannerShownAt: now });
     const position = options.position ?? 'bottom';
     const loading: BannerState = { position, loaded: false, announce: false };
     banner.value = loading;
