@@ -1,4 +1,5 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import { EXPERIMENT_PATH, experimentRoutes } from './experiments/experimentRoutes';
 import { handleEvents, type HandlerDeps } from './handleEvents';
 import { HttpError } from './HttpError';
 import { dashboardHeaders, loadDashboard } from './loadDashboard';
@@ -43,6 +44,7 @@ export function createRequestHandler(deps: HandlerDeps): RequestListener {
     },
     '/api/stats': { GET: (_req, res) => sendJson(res, 200, deps.db.stats()) },
     ...Object.fromEntries([...dashboard.keys()].map((path) => [path, { GET: serveFile }])),
+    ...experimentRoutes(deps),
   };
 
   return (req, res) => {
@@ -53,7 +55,7 @@ export function createRequestHandler(deps: HandlerDeps): RequestListener {
     // runs the dashboard.
     if (url.pathname === '/events') for (const [name, value] of Object.entries(corsHeaders)) res.setHeader(name, value);
 
-    const methods = routes[url.pathname];
+    const methods = routes[url.pathname] ?? (url.pathname.startsWith(EXPERIMENT_PATH) ? routes[EXPERIMENT_PATH] : undefined);
     const handler = methods?.[req.method ?? ''];
     Promise.resolve()
       .then(() => {

@@ -44,6 +44,8 @@ export interface CollectorDatabase {
   /** `now` decides which abandonments have passed their grace and count. */
   abandonedCarts(limit: number, now?: Date): AbandonedCart[];
   stats(now?: Date): CollectorStats;
+  /** Runs a read-only query of the caller's (experiments/readExperimentRows keeps its SQL with it). */
+  select(sql: string, params?: Record<string, unknown>): unknown[];
   close(): void;
 }
 
@@ -141,6 +143,7 @@ export function openDatabase(dataDir: string): CollectorDatabase {
     abandonedCarts: (limit, now = new Date()) =>
       (abandoned.all({ now: now.toISOString(), limit }) as AbandonmentRow[]).map(toAbandonedCart),
     stats: (now = new Date()) => totals.get({ now: now.toISOString() }) as CollectorStats,
+    select: (sql, params = {}) => db.prepare<[Record<string, unknown>]>(sql).all(params),
     close: () => db.close(),
   };
 }
