@@ -1,5 +1,5 @@
 import type { SampleRatio } from './checkSampleRatio';
-import type { ArmResult } from './summarizeExperiments';
+import type { ArmResult } from './types';
 
 const percent = (x: number) => `${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)}%`;
 

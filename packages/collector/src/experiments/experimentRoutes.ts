@@ -7,7 +7,8 @@ import { HttpError } from '../HttpError';
 import { dashboardHeaders } from '../loadDashboard';
 import { sendJson } from '../sendJson';
 import { readExperimentRows } from './readExperimentRows';
-import { summarizeExperiments, type ResultOptions } from './summarizeExperiments';
+import { summarizeExperiments } from './summarizeExperiments';
+import type { ResultOptions } from './types';
 import { toResultsCsv } from './toResultsCsv';
 
 type Handler = (req: IncomingMessage, res: ServerResponse, url: URL) => void | Promise<void>;

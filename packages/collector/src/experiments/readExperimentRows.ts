@@ -1,5 +1,5 @@
 import type { CollectorDatabase } from '../openDatabase';
-import type { ExperimentRow } from './summarizeExperiments';
+import type { ExperimentRow } from './types';
 
 // The events results are made of: exposures, and the orders and abandonments of the
 // visitors who were exposed. Times are stored as UTC ISO strings (openDatabase).

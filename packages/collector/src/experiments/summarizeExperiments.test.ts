@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { summarizeExperiments, type ExperimentRow } from './summarizeExperiments';
+import { summarizeExperiments } from './summarizeExperiments';
+import type { ExperimentRow } from './types';
 
 /** A seeded generator (mulberry32): the same runs every time. */
 function seeded(seed: number) {

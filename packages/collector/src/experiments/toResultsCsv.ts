@@ -1,4 +1,4 @@
-import type { ExperimentResult } from './summarizeExperiments';
+import type { ExperimentResult } from './types';
 
 const COLUMNS = [
   'experiment', 'arm', 'baseline', 'share', 'visitors', 'abandonments', 'orders', 'converted',
