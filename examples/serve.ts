@@ -23,7 +23,12 @@ try {
       '  the "really leave?" modal shows your cart. Close the tab: the dashboard shows the',
       '  abandonment as pending, and as abandoned 30 s later (returnGrace); reopen the shop before',
       '  and it is cancelled (a reload is not leaving), after and the shop sends cart_returned. In',
-      '  the single-page shop, moving between its routes sends nothing of it. Press Ctrl+C to stop.',
+      '  the single-page shop, moving between its routes sends nothing of it.',
+      '',
+      '  Recovery emails, with DEMO DELAYS (20 s / 40 s / 60 s for 1 h / 24 h / 72 h): on the cart page,',
+      '  fill "Email me this cart", tick the marketing box, close the tab. The emails go to a local',
+      '  mail catcher (logged here); the dashboard lists them with a preview, and the restore link',
+      '  refills the cart in any browser. Press Ctrl+C to stop.',
       '',
     ].join('\n'),
   );

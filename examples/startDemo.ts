@@ -3,7 +3,10 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { createServer, type RequestListener, type Server } from 'node:http';
 import { extname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { randomBytes } from 'node:crypto';
 import { createCollector } from '../packages/collector/src/createCollector';
+import type { RecoveryConfig } from '../packages/collector/src/recovery/recoveryConfig';
+import { startMailCatcher, type MailCatcher } from '../packages/collector/src/testing/startMailCatcher';
 import { serveStatic, type RouteHandler } from './serveStatic';
 
 export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -21,6 +24,10 @@ export interface DemoOptions {
   spaPort?: number;
   host?: string;
   dataDir?: string;
+  /** The recovery emails' delays in seconds: demo stand-ins for 1 h, 24 h and 72 h. */
+  demoDelaysSeconds?: [number, number, number];
+  /** Merged over the shop's cartback config (tests shorten returnGrace). */
+  shopConfig?: Record<string, unknown>;
 }
 
 export interface Demo {
@@ -31,6 +38,8 @@ export interface Demo {
   spaConfig: Record<string, unknown>;
   collectorUrl: string;
   endpoint: string;
+  /** The local mail catcher the collector's recovery emails go to. */
+  mail: MailCatcher;
   close(): Promise<void>;
 }
 
@@ -46,8 +55,14 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
     if (!existsSync(file)) throw new Error(`${file} is missing. Run \`npm run build\` first.`);
   }
   await mkdir(dataDir, { recursive: true });
-  const collector = createCollector({ dataDir });
+  const mail = await startMailCatcher((caught) => {
+    console.log(`[demo mail catcher] to ${caught.to}: "${caught.subject}" (preview it on the dashboard)`);
+  });
+  const recovery = demoRecoveryConfig(mail.smtpUrl, options.demoDelaysSeconds ?? [20, 40, 60]);
+  const collector = createCollector({ dataDir, recovery: { config: recovery, intervalMs: 1000 } });
   const { url: collectorUrl } = await collector.listen(collectorPort, host);
+  // Known only now that the servers have ports; read by the engine at each send.
+  recovery.publicUrl = collectorUrl;
   const endpoint = new URL('/events', collectorUrl).href;
   const config = {
     endpoint,
@@ -58,6 +73,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
     // Short delays so a visitor trying the demo sees the modal: move the pointer out through the top.
     exitIntent: { armDelay: 2000, cooldown: 60_000, collectEmail: true },
     offer: { code: 'FERNHILL10', percentOff: 10, validFor: 15 * 60 * 1000 },
+    ...options.shopConfig,
   };
 
   // The single-page shop's routes are paths of its own; the modal is not shown at checkout.
@@ -74,9 +90,10 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
     { headers: { 'Content-Security-Policy': csp } },
   );
   const spa = serveSpa(spaConfig, csp);
-  const closeAll = () => Promise.all([closeServer(shop), closeServer(spa), collector.close()]);
+  const closeAll = () => Promise.all([closeServer(shop), closeServer(spa), collector.close().then(() => mail.close())]);
   try {
     const shopUrl = await listen(shop, port, host);
+    recovery.store.restoreUrl = `${shopUrl}/cart.html?items={items}&code={code}`;
     const spaUrl = await listen(spa, spaPort, host);
     return {
       shopUrl,
@@ -84,6 +101,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
       spaConfig,
       collectorUrl,
       endpoint,
+      mail,
       close: async () => {
         await closeAll();
       },
@@ -92,6 +110,38 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
     await closeAll();
     throw error;
   }
+}
+
+/**
+ * The demo's recovery emails: the classic 1 h / 24 h / 72 h sequence with DEMO DELAYS of
+ * seconds (labelled in every subject), sent to the local mail catcher, with a frequency cap of
+ * seconds too so that all three arrive.
+ */
+function demoRecoveryConfig(smtpUrl: string, [first, second, third]: [number, number, number]): RecoveryConfig {
+  const label = (seconds: number, real: string) => `[demo: ${seconds} s, really ${real}]`;
+  return {
+    store: { name: 'Fernhill Coffee Roasters', restoreUrl: 'http://set-when-the-shop-listens.invalid/' },
+    from: 'Fernhill Coffee Roasters <hello@fernhill.example>',
+    publicUrl: 'http://set-when-the-collector-listens.invalid/',
+    smtpUrl,
+    secret: randomBytes(32).toString('hex'),
+    frequencyCapHours: Math.min(first, second - first, third - second) / 3600 / 2,
+    linkValidDays: 14,
+    pollSeconds: 1,
+    recovery: {
+      steps: [
+        { delay: `${first}s`, subject: `${label(first, '1 h')} You left something in your cart`, intro: 'Hi {firstName}, your cart at {storeName} is saved: {itemCount} items, {total}.' },
+        { delay: `${second}s`, subject: `${label(second, '24 h')} Still thinking it over?`, intro: 'Hi {firstName}, our roasts sell out every Tuesday. Yours is still waiting.' },
+        {
+          delay: `${third}s`,
+          subject: `${label(third, '72 h')} {percentOff}% off your cart, for 48 hours`,
+          intro: 'Hi {firstName}, here is {percentOff}% off your cart with the code {code}, valid until {validUntil}.',
+          offer: { code: 'COMEBACK10', percentOff: 10, validForHours: 48 },
+        },
+      ],
+    },
+    winBack: { enabled: false, afterDays: 90, steps: [{ delay: '0s', subject: 'We miss you', intro: 'Hi {firstName}.' }] },
+  };
 }
 
 /** `/config.js`: sets `window[name]` to `config` as it is at the request. */

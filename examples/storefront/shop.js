@@ -164,9 +164,50 @@ function cartLine(api, item) {
 // Display only: the authoritative total is cartback.cart.value (summed in minor units).
 const lineTotal = (item) => Math.round(item.price * 100 * item.quantity) / 100;
 
+/**
+ * A restore link from a recovery email lands on /cart.html?items=<id>:<quantity>,... (the
+ * collector fills the store's restoreUrl template): rebuild the cart from the catalogue, on
+ * any device. cartback itself reads the link's cb_recover parameter, for attribution.
+ */
+function restoreCartFromLink(api) {
+  const params = new URLSearchParams(location.search);
+  const lines = params.get('items');
+  if (!lines) return;
+  const items = lines.split(',').flatMap((line) => {
+    const [id, quantity] = line.split(':');
+    const product = findProduct(decodeURIComponent(id));
+    return product ? [{ ...toCartItem(product), quantity: Math.max(1, Number(quantity) || 1) }] : [];
+  });
+  if (items.length > 0) api.cart.set(items);
+  params.delete('items');
+  params.delete('code');
+  history.replaceState(history.state, '', `${location.pathname}${params.size ? `?${params}` : ''}${location.hash}`);
+}
+
+/** "Email me this cart": identify() with the marketing consent the collector's recovery emails require. */
+function reminderForm(api) {
+  const status = h('p', { class: 'muted', role: 'status' });
+  const form = h('form', { class: 'reminder-form', 'data-reminder-form': true },
+    h('label', {}, 'Email me this cart ', h('input', { type: 'email', name: 'email', required: true, autocomplete: 'email', placeholder: 'you@example.com' })),
+    h('label', {}, h('input', { type: 'checkbox', name: 'acceptsMarketing', value: 'yes' }), ' Yes, send me cart reminders and offers'),
+    h('button', { class: 'link-button', type: 'submit' }, 'Save my cart'),
+    status);
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const data = new FormData(form);
+    const acceptsMarketing = data.get('acceptsMarketing') === 'yes';
+    api.identify({ email: String(data.get('email')).trim(), acceptsMarketing });
+    status.textContent = acceptsMarketing
+      ? 'Saved. Demo: the reminders come after 20 s, 40 s and 60 s (a real store: 1 h, 24 h, 72 h) once you close the tab; see the mail catcher on the dashboard.'
+      : 'Saved. Without the box ticked, no reminder is sent.';
+  });
+  return form;
+}
+
 function renderCartPage() {
   const view = document.querySelector('[data-cart-view]');
   whenCartbackReady((api) => {
+    restoreCartFromLink(api);
     const render = () => {
       const items = api.cart.items;
       if (items.length === 0) {
@@ -180,8 +221,10 @@ function renderCartPage() {
           h('p', { class: 'summary-total' }, 'Total ', h('strong', { 'data-cart-total': true }, money.format(api.cart.value))),
           h('p', { class: 'muted' }, 'Shipping and taxes are calculated at checkout.'),
           h('a', { class: 'button button--wide', href: '/checkout.html' }, 'Go to checkout'),
-          h('a', { class: 'link-button', href: '/' }, 'Continue shopping')));
+          h('a', { class: 'link-button', href: '/' }, 'Continue shopping'),
+          reminder));
     };
+    const reminder = reminderForm(api);
     render();
     api.cart.subscribe(render);
   });

@@ -13,6 +13,7 @@ export interface ValidEvent {
   abandonmentId?: string;
   /** Only on cart_abandoned: other types may carry anything under this name. */
   graceUntil?: string;
+  traits?: { email?: string; [trait: string]: unknown };
 }
 
 export interface EventValidator {

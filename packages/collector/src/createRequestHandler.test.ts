@@ -1,11 +1,24 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createCollector } from './createCollector';
 import { makeBatch, makeCart, makeEvent } from './makeEvent';
 import { startTestCollector, type TestCollector } from './startTestCollector';
+import { describeStorage } from './testing/describeStorage';
 
 let c: TestCollector;
 afterEach(() => c.stop());
 
-describe('abandoned carts and stats', () => {
+describeStorage((storage) => describe('abandoned carts and stats', () => {
+  let drop: (() => Promise<void>) | undefined;
+  const start = async () => {
+    const created = await storage.create();
+    drop = created.drop;
+    return startTestCollector(undefined, created.options);
+  };
+  afterEach(() => drop?.());
   const shopperA = '11111111-1111-4111-8111-111111111111';
   const shopperB = '22222222-2222-4222-8222-222222222222';
   const cartA = makeCart({ id: 'cart-a', version: 2 });
@@ -14,7 +27,7 @@ describe('abandoned carts and stats', () => {
   const b = { anonymousId: shopperB };
 
   it('reports abandonments, returns and recoveries', async () => {
-    c = await startTestCollector();
+    c = await start();
     await c.post(
       makeBatch([
         makeEvent('cart_updated', { ...a, cart: cartA, time: '2026-03-01T10:00:00.000Z' }),
@@ -63,7 +76,7 @@ describe('abandoned carts and stats', () => {
   });
 
   it('lists only the latest abandonment of a cart', async () => {
-    c = await startTestCollector();
+    c = await start();
     await c.post(
       makeBatch([
         makeEvent('cart_abandoned', { cart: cartA, abandonmentId: 'cart-a:2', time: '2026-03-01T10:00:00.000Z' }),
@@ -77,7 +90,7 @@ describe('abandoned carts and stats', () => {
     const { body } = await c.get('/api/carts/abandoned');
     expect(body.carts.map((cart: { abandonmentId: string }) => cart.abandonmentId)).toEqual(['cart-a:5']);
   });
-});
+}));
 
 describe('routing', () => {
   it('filters recent events by type and rejects a bad limit', async () => {
@@ -130,5 +143,66 @@ describe('routing', () => {
     expect(source).toContain("getJson('/api/stats')");
     // Event data is shoppers' input: it must never be parsed as HTML.
     expect(source).not.toMatch(/innerHTML|outerHTML|insertAdjacentHTML|document\.write/);
+
+    // chart.js comes from the collector's own node_modules, same-origin under the CSP.
+    expect(html).toContain('<script src="/vendor/chart.umd.min.js" defer></script>');
+    const chart = await fetch(c.url + '/vendor/chart.umd.min.js');
+    expect(chart.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(await chart.text()).toContain('Chart.js v4.6.1');
+  });
+});
+
+describe('security', () => {
+  const batch = () => JSON.stringify(makeBatch([makeEvent('cart_updated')]));
+  /** POST /events from a given loopback address (127.0.0.x are all this machine). */
+  const postFrom = (url: string, localAddress: string) =>
+    new Promise<{ status: number; retryAfter?: string }>((resolve, reject) => {
+      const body = batch();
+      const req = request(`${url}/events`, { method: 'POST', localAddress, agent: false, headers: { 'Content-Type': 'text/plain', 'Content-Length': Buffer.byteLength(body) } }, (res) => {
+        res.resume();
+        res.on('end', () => resolve({ status: res.statusCode!, ...(res.headers['retry-after'] && { retryAfter: res.headers['retry-after'] }) }));
+      });
+      req.on('error', reject);
+      req.end(body);
+    });
+
+  it('refuses to listen beyond loopback without a read token', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'cartback-collector-'));
+    const collector = createCollector({ dataDir });
+    await expect(collector.listen(0, '0.0.0.0')).rejects.toThrow(
+      "[cartback collector] Refusing to listen on 0.0.0.0 without a read token: the dashboard and /api/* show shoppers' emails and carts.",
+    );
+    expect(collector.server.listening).toBe(false);
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('with a read token, answers the dashboard and read APIs 401 without it, and still takes events', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'cartback-collector-'));
+    const collector = createCollector({ dataDir, readToken: 'secret-token-0123456789' });
+    const { url } = await collector.listen();
+    try {
+      for (const path of ['/', '/dashboard.js', '/api/stats', '/api/events', '/api/carts/abandoned']) {
+        const response = await fetch(url + path, { headers: { Authorization: 'Bearer wrong-token-0123456789' } });
+        expect([path, response.status]).toEqual([path, 401]);
+        expect(response.headers.get('www-authenticate')).toBe('Basic realm="cartback collector", charset="UTF-8"');
+        expect(await response.text()).not.toContain('cart-1');
+      }
+      expect((await fetch(`${url}/events`, { method: 'POST', body: batch() })).status).toBe(200);
+      const bearer = await fetch(`${url}/api/stats`, { headers: { Authorization: 'Bearer secret-token-0123456789' } });
+      expect(await bearer.json()).toMatchObject({ events: 1 });
+      const basic = await fetch(`${url}/`, { headers: { Authorization: `Basic ${Buffer.from('owner:secret-token-0123456789').toString('base64')}` } });
+      expect(basic.status).toBe(200);
+    } finally {
+      await collector.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a flooding address with 429 and Retry-After while another address is served', async () => {
+    c = await startTestCollector({ rateBurst: 5, ratePerSecond: 1 });
+    const flood = await Promise.all(Array.from({ length: 8 }, () => postFrom(c.url, '127.0.0.2')));
+    expect(flood.filter((answer) => answer.status === 200)).toHaveLength(5);
+    expect(flood.filter((answer) => answer.status === 429)).toEqual(Array(3).fill({ status: 429, retryAfter: '1' }));
+    expect(await postFrom(c.url, '127.0.0.3')).toEqual({ status: 200 });
   });
 });

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { checkEventLimits } from './checkEventLimits';
 import type { EventValidator, ValidEvent } from './createEventValidator';
 import { HttpError } from './HttpError';
-import type { CollectorDatabase } from './openDatabase';
+import type { CollectorDatabase } from './storage/openDatabase';
 import { readBody } from './readBody';
 import type { CollectorLimits } from './resolveLimits';
 import { sendJson } from './sendJson';
@@ -21,6 +21,8 @@ export interface BatchResult {
 
 export interface HandlerDeps {
   db: CollectorDatabase;
+  /** Called with the events a batch newly stored (webhooks queue them). */
+  onStored?: (events: ValidEvent[], receivedAt: string) => Promise<void>;
   validator: EventValidator;
   limits: CollectorLimits;
 }
@@ -36,7 +38,7 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  * event stands alone: valid ones are stored, invalid ones are listed in `rejected`. The
  * answer is 400 only when every event was invalid, otherwise 200 — see the README for why.
  */
-export async function handleEvents(req: IncomingMessage, res: ServerResponse, { db, validator, limits }: HandlerDeps) {
+export async function handleEvents(req: IncomingMessage, res: ServerResponse, { db, validator, limits, onStored }: HandlerDeps) {
   let text: string;
   try {
     const mediaType = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
@@ -84,7 +86,11 @@ export async function handleEvents(req: IncomingMessage, res: ServerResponse, { 
     const error = 'Every event in the batch is invalid; nothing was stored.';
     return sendJson(res, 400, { error, accepted: 0, duplicates: 0, rejected });
   }
-  const result: BatchResult = { ...db.insertEvents(valid, new Date().toISOString()), rejected };
+  const receivedAt = new Date().toISOString();
+  const { acceptedIds, ...counts } = await db.insertEvents(valid, receivedAt);
+  // Only newly stored events go to webhooks: a retried batch is not forwarded twice.
+  await onStored?.(valid.filter((event) => acceptedIds.has(event.id)), receivedAt);
+  const result: BatchResult = { ...counts, rejected };
   sendJson(res, 200, rejected.length === 0 ? result : { ...result, note: partialNote });
 }
 

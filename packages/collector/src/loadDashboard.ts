@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 
 export interface StaticFile {
   contentType: string;
@@ -26,5 +28,12 @@ export function loadDashboard(): Map<string, StaticFile> {
     ['/', { contentType: 'text/html; charset=utf-8', body: read('index.html') }],
     ['/dashboard.js', { contentType: 'text/javascript; charset=utf-8', body: read('dashboard.js') }],
     ['/dashboard.css', { contentType: 'text/css; charset=utf-8', body: read('dashboard.css') }],
+    // chart.js, pinned in package.json, served from node_modules: no CDN, same-origin under the CSP.
+    ['/vendor/chart.umd.min.js', { contentType: 'text/javascript; charset=utf-8', body: readChartJs() }],
   ]);
+}
+
+function readChartJs(): Buffer {
+  const entry = createRequire(import.meta.url).resolve('chart.js');
+  return readFileSync(new URL('chart.umd.min.js', pathToFileURL(entry)));
 }

@@ -9,6 +9,10 @@ export interface CollectorLimits {
   maxDepth: number;
   /** Time allowed for the body to arrive once the headers have; then a 408. */
   bodyTimeoutMs: number;
+  /** POST /events per client address: sustained requests per second... */
+  ratePerSecond: number;
+  /** ...and how many at once; beyond them a 429 with Retry-After (the SDK honours it). */
+  rateBurst: number;
 }
 
 export const defaultLimits: CollectorLimits = {
@@ -19,6 +23,10 @@ export const defaultLimits: CollectorLimits = {
   maxStringLength: 8 * 1024,
   maxDepth: 32,
   bodyTimeoutMs: 10_000,
+  // A shopper's SDK sends a batch every few seconds at most; a shared office address or a
+  // proxy without trustProxy may send far more, hence the generous figures.
+  ratePerSecond: 20,
+  rateBurst: 100,
 };
 
 /** Fills in defaults and rejects nonsense early, naming the option. */

@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createCollector, type Collector } from './createCollector';
+import type { StorageOptions } from './storage/connectDatabase';
+import { createCollector, type Collector, type CollectorOptions } from './createCollector';
 import type { CollectorLimits } from './resolveLimits';
 
 interface JsonResponse {
@@ -23,12 +24,15 @@ export interface TestCollector {
   stop(): Promise<void>;
 }
 
-/** A real collector on 127.0.0.1, on a free port, with its own temporary data directory. */
+/** A real collector on 127.0.0.1, on a free port, with its own temporary data directory unless given a store. */
 export async function startTestCollector(
   limits?: Partial<CollectorLimits>,
-  dataDir = mkdtempSync(join(tmpdir(), 'cartback-collector-')),
+  storage?: StorageOptions,
+  recovery?: CollectorOptions['recovery'],
+  webhooks?: CollectorOptions['webhooks'],
 ): Promise<TestCollector> {
-  const collector = createCollector({ dataDir, ...(limits && { limits }) });
+  const dataDir = storage?.dataDir ?? mkdtempSync(join(tmpdir(), 'cartback-collector-'));
+  const collector = createCollector({ ...storage, dataDir, ...(limits && { limits }), ...(recovery && { recovery }), ...(webhooks && { webhooks }) });
   const { url } = await collector.listen();
   const toJson = async (response: Response): Promise<JsonResponse> => ({
     status: response.status,
@@ -54,7 +58,8 @@ export async function startTestCollector(
       (await get('/api/events?limit=500')).body.events.map((stored: { event: { id: string } }) => stored.event.id),
     stop: async () => {
       await collector.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      // A store given by the caller is the caller's to remove.
+      if (!storage) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -69,7 +69,7 @@ describe('experiment routes', () => {
 
   it('serves the experiments page, its script and chart.js under the dashboard CSP', async () => {
     running = await startTestCollector();
-    for (const path of ['/experiments.html', '/experiments.js', '/chart.umd.js']) {
+    for (const path of ['/experiments.html', '/experiments.js', '/vendor/chart.umd.min.js']) {
       const response = await fetch(running.url + path);
       expect(response.status).toBe(200);
       expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");

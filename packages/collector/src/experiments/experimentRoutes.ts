@@ -1,6 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { HandlerDeps } from '../handleEvents';
 import { HttpError } from '../HttpError';
@@ -20,11 +18,11 @@ export const EXPERIMENT_PATH = '/api/experiments/';
 /**
  * The experiments' routes: `GET /api/experiments` (every experiment's results), `GET
  * /api/experiments/<id>` (one, as JSON or with `?format=csv` as CSV), and the dashboard page
- * `/experiments.html` with its script and chart.js, served from the collector's own
- * node_modules (the page's CSP allows no other origin). `?windowDays=` sets the attribution window.
+ * `/experiments.html` with its script (chart.js is the dashboard's, `/vendor/chart.umd.min.js`).
+ * `?windowDays=` sets the attribution window.
  */
 export function experimentRoutes(deps: HandlerDeps): Record<string, Record<string, Handler>> {
-  const results = (url: URL) => summarizeExperiments(readExperimentRows(deps.db), readOptions(url));
+  const results = async (url: URL) => summarizeExperiments(await readExperimentRows(deps.db), readOptions(url));
   const file = (contentType: string, body: Buffer): Record<string, Handler> => ({
     GET: (_req, res) => {
       res.writeHead(200, { 'Content-Type': contentType, 'Content-Length': body.length, ...dashboardHeaders });
@@ -32,14 +30,12 @@ export function experimentRoutes(deps: HandlerDeps): Record<string, Record<strin
     },
   });
   const read = (name: string) => readFileSync(new URL(`../../public/${name}`, import.meta.url));
-  // chart.js exports no subpaths: its UMD build sits beside its main file.
-  const chartJs = readFileSync(join(dirname(createRequire(import.meta.url).resolve('chart.js')), 'chart.umd.min.js'));
   return {
-    '/api/experiments': { GET: (_req, res, url) => sendJson(res, 200, { experiments: results(url) }) },
+    '/api/experiments': { GET: async (_req, res, url) => sendJson(res, 200, { experiments: await results(url) }) },
     [EXPERIMENT_PATH]: {
-      GET: (_req, res, url) => {
+      GET: async (_req, res, url) => {
         const id = decodeURIComponent(url.pathname.slice(EXPERIMENT_PATH.length));
-        const result = results(url).find((experiment) => experiment.id == id);
+        const result = (await results(url)).find((experiment) => experiment.id == id);
         if (!result) throw new HttpError(404, `No exposures of experiment ${JSON.stringify(id)} yet. GET /api/experiments lists the experiments with exposures.`);
         const format = url.searchParams.get('format') ?? 'json';
         if (format == 'json') return sendJson(res, 200, result);
@@ -56,7 +52,6 @@ export function experimentRoutes(deps: HandlerDeps): Record<string, Record<strin
     },
     '/experiments.html': file('text/html; charset=utf-8', read('experiments.html')),
     '/experiments.js': file('text/javascript; charset=utf-8', read('experiments.js')),
-    '/chart.umd.js': file('text/javascript; charset=utf-8', chartJs),
   };
 }
 

@@ -1,43 +1,36 @@
-import type { CollectorDatabase } from '../openDatabase';
+import type { CollectorDatabase } from '../storage/openDatabase';
 import type { ExperimentRow } from './types';
 
-// The events results are made of: exposures, and the orders and abandonments of the
-// visitors who were exposed. Times are stored as UTC ISO strings (openDatabase).
-const sql = `
-  SELECT type, anonymous_id AS anonymousId, time, abandonment_id AS abandonmentId,
-    json_extract(body, '$.experimentId') AS experimentId,
-    json_extract(body, '$.arm') AS arm,
-    json_extract(body, '$.shares') AS shares,
-    json_extract(body, '$.forced') AS forced,
-    json_extract(body, '$.order.value') AS value
-  FROM events
-  WHERE type = 'experiment_exposed'
-    OR (type IN ('order_completed', 'cart_abandoned')
-      AND anonymous_id IN (SELECT anonymous_id FROM events WHERE type = 'experiment_exposed'))`;
-
-interface Selected {
-  type: ExperimentRow['type'];
-  anonymousId: string;
-  time: string;
-  abandonmentId: string | null;
-  experimentId: string | null;
-  arm: string | null;
-  shares: string | null;
-  forced: number | null;
-  value: number | null;
-}
-
-/** The rows summarizeExperiments needs, read from the collector's database. */
-export function readExperimentRows(db: CollectorDatabase): ExperimentRow[] {
-  return (db.select(sql) as Selected[]).map((row) => ({
-    type: row.type,
-    anonymousId: row.anonymousId,
-    time: row.time,
-    ...(row.abandonmentId && { abandonmentId: row.abandonmentId }),
-    ...(row.experimentId && { experimentId: row.experimentId }),
-    ...(row.arm && { arm: row.arm }),
-    ...(row.shares && { shares: JSON.parse(row.shares) }),
-    ...(row.forced && { forced: true }),
-    ...(typeof row.value == 'number' && { value: row.value }),
-  }));
+/**
+ * The rows summarizeExperiments needs, read from the collector's database (SQLite or
+ * Postgres, one kysely query): the exposures, and the orders and abandonments of the visitors
+ * who were exposed. The event's fields come from its JSON body, parsed here.
+ */
+export async function readExperimentRows({ kysely }: Pick<CollectorDatabase, 'kysely'>): Promise<ExperimentRow[]> {
+  const exposed = kysely.selectFrom('events').select('anonymous_id').where('type', '=', 'experiment_exposed');
+  const rows = await kysely
+    .selectFrom('events')
+    .select(['type', 'anonymous_id', 'time', 'abandonment_id', 'body'])
+    .where((eb) =>
+      eb.or([
+        eb('type', '=', 'experiment_exposed'),
+        eb.and([eb('type', 'in', ['order_completed', 'cart_abandoned']), eb('anonymous_id', 'in', exposed)]),
+      ]),
+    )
+    .execute();
+  return rows.map((row) => {
+    const event = JSON.parse(row.body);
+    const value = event.order?.value;
+    return {
+      type: row.type as ExperimentRow['type'],
+      anonymousId: row.anonymous_id,
+      time: row.time,
+      ...(row.abandonment_id && { abandonmentId: row.abandonment_id }),
+      ...(typeof event.experimentId == 'string' && { experimentId: event.experimentId }),
+      ...(typeof event.arm == 'string' && { arm: event.arm }),
+      ...(event.shares && typeof event.shares == 'object' && { shares: event.shares }),
+      ...(event.forced === true && { forced: true }),
+      ...(typeof value == 'number' && { value }),
+    };
+  });
 }

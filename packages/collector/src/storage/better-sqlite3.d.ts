@@ -1,5 +1,5 @@
 // better-sqlite3 ships no types and @types/better-sqlite3 is not installed: this declares
-// the small part of its API the collector uses. Delete it if the @types package is added.
+// the small part of its API the collector and kysely's SqliteDialect use. Delete it if the @types package is added.
 declare module 'better-sqlite3' {
   interface RunResult {
     changes: number;
@@ -7,6 +7,9 @@ declare module 'better-sqlite3' {
   }
 
   interface Statement<Params extends unknown[] = unknown[]> {
+    /** Whether it returns rows (kysely's SqliteDialect reads it). */
+    readonly reader: boolean;
+    iterate(...params: Params): IterableIterator<unknown>;
     run(...params: Params): RunResult;
     get(...params: Params): unknown;
     all(...params: Params): unknown[];
