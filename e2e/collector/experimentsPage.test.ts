@@ -1,6 +1,7 @@
 // The collector's experiments page in Chromium: results of a three-arm experiment sent to a
 // real collector as the SDK sends them, read by a store owner as a verdict, a chart and a table.
 import { randomUUID } from 'node:crypto';
+import { seeded } from '../../packages/collector/src/testing/seeded';
 import type { Browser } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeBatch, makeEvent } from '../../packages/collector/src/makeEvent';
@@ -14,16 +15,6 @@ afterAll(async () => {
   await browser?.close();
   await collector?.close();
 });
-
-/** A seeded generator (mulberry32), so the page shows the same figures every run. */
-function seeded(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const shares = { holdout: 0.2, control: 0.4, 'ten-off': 0.4 };
 const arms = [

@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { seeded } from '../testing/seeded';
 import { summarizeExperiments } from './summarizeExperiments';
 import type { ExperimentRow } from './types';
-
-/** A seeded generator (mulberry32): the same runs every time. */
-function seeded(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const T0 = Date.parse('2026-12-01T00:00:00.000Z');
 const at = (ms: number) => new Date(T0 + ms).toISOString();
