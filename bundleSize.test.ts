@@ -55,9 +55,14 @@ const CEILINGS: Record<string, { gzip: number; budget: number }> = {
   // and preact/hooks, which the binding imports). Paid back in part by what loads when: the
   // modal's styles only where it may still show on the page (-686), the option rules only where
   // a store sets options, the unsafe-URL wording with the other diagnostics (-354): 14,912;
-  // 14,897 without the source-map comment; 14,856 with core's isRecord instead of a copy;
-  // 14,925 with experiment exposures at the modal's and the banner's moment.
-  // Budget raised from 12 KB to 15 KB for signals.
+  // 14,897 without the source-map comment; 14,856 with core's isRecord instead of a copy.
+  // Budget raised from 12 KB to 15 KB for signals. 15,352 (2026-12-05) with the disclosure
+  // ("Why am I seeing this?", a privacy link, "Don't show this again"), plural counts, the
+  // checkout button's two wordings and `theme: 'auto'` as the default (+~720), paid for in
+  // part by loading what few pages need with the files that need it: the banner's rules with
+  // its styles (a return visit), the check of a store's own copy (with `copy`) and the tab
+  // title (with `banner.tabTitle`). 8 B under its ceiling: the next addition must move
+  // something out.
   'cartback-widget.js': { gzip: 15 * 1024, budget: 15 * 1024 },
   // What the widget loads only when a page needs it, as measured 2026-12-04 (no source-map
   // comment): the wording of mistakes (1,830), the option rules (622, where a store sets
@@ -65,12 +70,25 @@ const CEILINGS: Record<string, { gzip: number; budget: number }> = {
   // starting at the edge and a one-column email form on phones, where it may show), the
   // banner's (481; 493 with its title and body on two lines, on a return visit), a preset other than light (563), a language other than English
   // (423-511, each string named by its key, no longer `|`-joined in the order of English's).
-  'cartback-widget-diagnostics.js': { gzip: 1870, budget: 2048 },
+  // 2026-12-05: the wording of mistakes 1,980 (with `theme.accentProperty`, plural copy and
+  // "Don't show this again" explained); the modal's styles 1,021 (the disclosure, one-line
+  // names with an ellipsis), at their budget; the banner's 795, now with its rules (moved out
+  // of the widget file: only a return visit needs them) and the disclosure; a language 561-692
+  // with the disclosure, the second checkout wording and a count in each plural form.
+  'cartback-widget-diagnostics.js': { gzip: 2020, budget: 2048 },
   'cartback-widget-options.js': { gzip: 650, budget: 1024 },
-  'cartback-modal-styles.js': { gzip: 1000, budget: 1024 },
-  'cartback-banner-styles.js': { gzip: 520, budget: 1024 },
+  'cartback-modal-styles.js': { gzip: 1024, budget: 1024 },
+  'cartback-banner-styles.js': { gzip: 830, budget: 1024 },
   'cartback-theme.js': { gzip: 590, budget: 1024 },
-  ...Object.fromEntries(['de', 'fr', 'es', 'ar', 'he'].map((locale) => [`cartback-locale-${locale}.js`, { gzip: 540, budget: 1024 }])),
+  // `theme: 'auto'`, the default: reading the page's look and the WCAG contrast maths, with
+  // the widget wherever no preset is set. 1,694 (with a guard: a page that cannot be read
+  // leaves the light theme, never no widget).
+  'cartback-page-theme.js': { gzip: 1760, budget: 2048 },
+  // The check of a store's own `copy` (350) and the tab title (187, `banner.tabTitle`): only
+  // where a store sets them.
+  'cartback-store-copy.js': { gzip: 380, budget: 1024 },
+  'cartback-tab-title.js': { gzip: 210, budget: 512 },
+  ...Object.fromEntries(['de', 'fr', 'es', 'ar', 'he'].map((locale) => [`cartback-locale-${locale}.js`, { gzip: 720, budget: 1024 }])),
 };
 
 // Things a file must never contain: a UI framework outside the widget chunk (Preact's
@@ -118,8 +136,16 @@ describe('bundle size', () => {
  * @preact/signals cost 3,750 B and the tracking file is 6.1 KB where the product's sum leaves
  * it about 4. The ceiling holds what was measured, and the budget test below is expected to
  * fail until one visit is under 26 KB: when it passes, drop `.fails`.
+ *
+ * 2026-12-05: 33,594 B (cartback.js 6,132; idle 866; exit 807; tracking 6,293; widget 15,352;
+ * widget options 634; modal styles 1,021; banner styles 795; page theme 1,694). +2,579: the
+ * store's own look by default (`theme: 'auto'`, cartback-page-theme.js, 1,694, which the
+ * fixture page loads as every store without a preset does), the disclosure in the modal and
+ * the banner, plural counts and the checkout button's second wording (+455 in the widget),
+ * the banner's rules moving into its styles' file (+302 there, -~150 in the widget), the
+ * disclosure's styles, and the session's `checkoutStarted` in the tracking file (+20).
  */
-const ONE_VISIT = { ceiling: 31_300, budget: 26 * 1024 };
+const ONE_VISIT = { ceiling: 33_800, budget: 26 * 1024 };
 
 describe('one visit', () => {
   let site: Site | undefined;

@@ -54,14 +54,19 @@ const LAZY: Record<string, string> = {
   'packages/cartback/src/createWidgetControls.ts': 'cartback-exit.js',
   'packages/cartback/src/startWidget.ts': 'cartback-widget.js',
   // What the widget loads only when a page needs it: the modal's styles (where the modal may
-  // still show), the banner's (on a return visit), a preset other than light, exit intent on
+  // still show), the banner's styles and rules (on a return visit), the page's look (`theme:
+  // 'auto'`, the default), a preset other than light or auto, exit intent on
   // touch devices (loaded by cartback.js itself), the rules of the widget's options (when a
-  // store sets them), the wording of mistakes, a language other than English.
+  // store sets them), the store's own words (when it sets `copy`), the tab's title (with `banner.tabTitle`), the wording of mistakes, a language other than English.
   'packages/widget/src/modal/modalStyles.ts': 'cartback-modal-styles.js',
   'packages/widget/src/banner/bannerStyles.ts': 'cartback-banner-styles.js',
   'packages/widget/src/theme/getThemeVars.ts': 'cartback-theme.js',
+  // `theme: 'auto'`, the default: the page's look, read once, with the contrast maths.
+  'packages/widget/src/theme/readPageTheme.ts': 'cartback-page-theme.js',
   'packages/widget/src/exit/watchTouchExit.ts': 'cartback-touch.js',
   'packages/widget/src/diagnostics/checkWidgetOptions.ts': 'cartback-widget-options.js',
+  'packages/widget/src/copy/mergeStoreCopy.ts': 'cartback-store-copy.js',
+  'packages/widget/src/banner/watchTabTitle.ts': 'cartback-tab-title.js',
   'packages/widget/src/diagnostics/widgetDiagnostics.ts': 'cartback-widget-diagnostics.js',
   ...Object.fromEntries(LOCALES.map((locale) => [`packages/widget/src/copy/locales/${locale}.ts`, `cartback-locale-${locale}.js`])),
 };

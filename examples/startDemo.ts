@@ -73,6 +73,8 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
     // Short delays so a visitor trying the demo sees the modal: move the pointer out through the top.
     exitIntent: { armDelay: 2000, cooldown: 60_000, collectEmail: true },
     offer: { code: 'FERNHILL10', percentOff: 10, validFor: 15 * 60 * 1000 },
+    // Linked from the widget's "Why am I seeing this?". No theme: the widget takes the shop's look.
+    privacyUrl: '/privacy.html',
     ...options.shopConfig,
   };
 
@@ -80,6 +82,8 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
   const spaConfig: Record<string, unknown> = {
     ...config,
     checkoutUrl: '/checkout',
+    // The single-page shop has no privacy page: its disclosure shows without the link.
+    privacyUrl: undefined,
     exitIntent: { ...config.exitIntent, exclude: ['/checkout'] },
   };
 

@@ -62,7 +62,7 @@ describe('the return banner', () => {
       label: 'Your saved cart',
       position: 'fixed',
       title: 'Welcome back — your cart is waiting',
-      body: 'Items: 3 · €32.25',
+      body: '3 items · €32.25',
       images: ['/mug.svg'],
       href: `${t.site.url}/cart/4011:2,tea:1?discount=SAVE10&cart=${cartId}&cb_source=banner`,
       checkout: 'Go to checkout',
@@ -71,7 +71,7 @@ describe('the return banner', () => {
     // The default position: a bar along the bottom edge, the full width.
     expect(seen.box).toEqual({ top: seen.box.top, bottom: seen.viewport.height, left: 0, right: seen.viewport.width });
     // Announced politely, once it is in the page.
-    await expect.poll(async () => (await readBanner(back.page)).status).toEqual([['polite', 'Welcome back — your cart is waiting. Items: 3 · €32.25']]);
+    await expect.poll(async () => (await readBanner(back.page)).status).toEqual([['polite', 'Welcome back — your cart is waiting. 3 items · €32.25']]);
 
     expect(await waitForSent(back, 'banner_shown')).toMatchObject({ trigger: 'return', position: 'bottom', cart: { count: 3 } });
     expect(back.sent('cart_returned')).toHaveLength(1);
@@ -140,8 +140,13 @@ describe('the return banner', () => {
     await observeQuietPeriod(back.page, 200);
     expect(await isBannerShown(back.page)).toBe(true);
 
-    // Keyboard alone: Tab from the page's last link reaches the banner, after the page.
+    // Keyboard alone: Tab from the page's last link reaches the banner, after the page: its
+    // "Why am I seeing this?", then its button.
     await back.page.focus('a[href="/checkout.html"]');
+    await back.page.keyboard.press('Tab');
+    expect(await back.page.evaluate(() => document.querySelector('cartback-widget')!.shadowRoot!.activeElement?.getAttribute('part'))).toBe(
+      'why-summary',
+    );
     await back.page.keyboard.press('Tab');
     const focused = await back.page.evaluate(() => document.querySelector('cartback-widget')!.shadowRoot!.activeElement?.getAttribute('part'));
     expect(focused).toBe('banner-checkout');

@@ -27,9 +27,10 @@ function getFocus(page: Page) {
   return page.evaluate(() => {
     const root = document.querySelector('cartback-widget')?.shadowRoot;
     const dialogElement = root?.querySelector('[part=dialog]');
+    // What Tab reaches: not the link and the button inside the closed "Why am I seeing this?".
     const focusable = [
-      ...(dialogElement?.querySelectorAll<HTMLElement>('a[href],button:not([disabled]),input:not([disabled]),[tabindex="0"]') ?? []),
-    ];
+      ...(dialogElement?.querySelectorAll<HTMLElement>('a[href],button:not([disabled]),input:not([disabled]),summary,[tabindex="0"]') ?? []),
+    ].filter((element) => element.checkVisibility());
     const active = root?.activeElement ?? null;
     return {
       page: document.activeElement?.id || document.activeElement?.localName,
@@ -68,7 +69,7 @@ describe('the exit-intent modal', () => {
     await waitForModal(page);
     const opened = await getFocus(page);
     expect(opened).toMatchObject({ page: 'cartback-widget', index: 0 });
-    expect(opened.count).toBeGreaterThanOrEqual(3); // close, checkout, keep browsing
+    expect(opened.count).toBeGreaterThanOrEqual(4); // close, checkout, keep browsing, why
 
     // Round the dialog once forwards with the real keyboard, wrapping from the last to the first.
     const forwards: number[] = [];

@@ -109,7 +109,7 @@ describe('themes', () => {
     // Worded by the diagnostics chunk, which loads only now that there is something to say.
     const errors = () => watch.cartbackMessages('error').map((entry) => entry.text);
     await expect.poll(errors).toEqual([
-      expect.stringMatching(/^\[cartback\] config\.theme\.preset must be "light", "dark", .* \(got "neon"\)\. .* the light theme is used\.$/),
+      expect.stringMatching(/^\[cartback\] config\.theme\.preset must be "auto", "light", "dark", .* \(got "neon"\)\. .* the light theme is used\.$/),
       expect.stringMatching(/^\[cartback\] config\.theme\.vars\["--cb-backdrop"\] must be .*url\(\).* the preset is used\.$/),
     ]);
   });
@@ -124,7 +124,7 @@ describe('copy and locales', () => {
       dir: 'ltr',
       title: 'Schon los? Ihr Warenkorb ist noch da',
       close: 'Schließen',
-      checkout: 'Zurück zur Kasse',
+      checkout: 'Zur Kasse',
       dismiss: 'Weiter stöbern',
       quantity: 'Menge 1',
     });
@@ -147,7 +147,7 @@ describe('copy and locales', () => {
   it('shows the store’s own copy over the built-in words, per locale', async () => {
     const copy = { en: { title: 'Wait! Your basket misses you' }, de: { checkout: 'Jetzt bezahlen' } };
     const english = await readModal((await openModal({ copy })).page);
-    expect(english).toMatchObject({ title: 'Wait! Your basket misses you', checkout: 'Return to checkout' });
+    expect(english).toMatchObject({ title: 'Wait! Your basket misses you', checkout: 'Go to checkout' });
     const german = await readModal((await openModal({ locale: 'de-AT', copy })).page);
     expect(german).toMatchObject({ lang: 'de-AT', title: 'Schon los? Ihr Warenkorb ist noch da', checkout: 'Jetzt bezahlen' });
   });

@@ -13,7 +13,7 @@ export function startWidget(cartback: Cartback, win: Window, experiments?: Exper
   const { platform } = core;
   const config = experiments?.config ?? core.config;
   // Without the tracking chunk (never in a browser, but typed so) the page is the session.
-  const pageSession = { id: platform.uuid(), converted: false, returned: false };
+  const pageSession = { id: platform.uuid(), converted: false, returned: false, checkoutStarted: false };
   const host: WidgetHost = {
     // The store's config, with what the platform adapter defaults where it says nothing.
     config: {
@@ -29,8 +29,8 @@ export function startWidget(cartback: Cartback, win: Window, experiments?: Exper
     track: cartback.track,
     identify: cartback.api.identify,
     async getSession() {
-      const { id, converted, returned } = (await (await cartback.tracking())?.session()) ?? pageSession;
-      return { id, converted: !!converted, returned };
+      const { id, converted, returned, checkoutStarted } = (await (await cartback.tracking())?.session()) ?? pageSession;
+      return { id, converted: !!converted, returned, checkoutStarted: !!checkoutStarted };
     },
     load: () => core.getStorage().get(WIDGET_KEY),
     save: (record) => core.getStorage().set(WIDGET_KEY, record),

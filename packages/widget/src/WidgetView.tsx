@@ -21,6 +21,10 @@ export interface WidgetViewProps {
   restoreHref(source: LinkSource, code: string | undefined): string;
   /** The image URL to use, if it is safe (see safeUrl). */
   imageUrl(url: unknown): string | undefined;
+  /** `privacyUrl`, if it is safe (see safeUrl). */
+  privacyUrl: string | undefined;
+  /** "Don't show this again", from the modal or the banner. */
+  onOptOut(widget: 'exit_intent' | 'banner'): void;
 }
 
 /**
@@ -47,6 +51,8 @@ export function WidgetView(props: WidgetViewProps) {
           imageUrl={imageUrl}
           onDismiss={banner.dismiss}
           onCheckout={banner.onCheckout}
+          privacyUrl={props.privacyUrl}
+          onOptOut={() => props.onOptOut('banner')}
         />
       )}
       {open && (
@@ -58,6 +64,9 @@ export function WidgetView(props: WidgetViewProps) {
           timeLeft={open.timeLeft}
           collectEmail={props.collectEmail}
           checkoutUrl={props.restoreHref('exit_intent', open.offer?.code)}
+          checkoutStarted={state.session.value?.checkoutStarted}
+          privacyUrl={props.privacyUrl}
+          onOptOut={() => props.onOptOut('exit_intent')}
           imageUrl={imageUrl}
           onDismiss={modal.close}
           onCheckout={modal.onCheckout}

@@ -2,9 +2,9 @@ import { describeValue } from '@cartback/core';
 import { effect } from '@preact/signals';
 import { h, render } from 'preact';
 import { createBannerController } from './banner/createBannerController.js';
-import { watchTabTitle } from './banner/watchTabTitle.js';
 import { getCopy } from './copy/getCopy.js';
 import { loadLocale } from './copy/loadLocale.js';
+import { loadStoreCopy } from './copy/loadStoreCopy.js';
 import { createShadowHost } from './createShadowHost.js';
 import { createWidgetState } from './createWidgetState.js';
 import { createDiagnostics } from './diagnostics/createDiagnostics.js';
@@ -31,13 +31,14 @@ export async function createWidget(host: WidgetHost): Promise<Widget> {
   // A mistake in the theme or the copy is reported too, but turns nothing off.
   const theme = loadTheme(config.theme, report, host);
   const builtIn = loadLocale(config.locale, host);
+  const storeCopy = loadStoreCopy(config.copy, host);
   let modal: ModalController | undefined;
   // Subscribed before the first reads finish: a purchase while the chunk starts must be seen.
   // The record a read brings back must not replace the one the open modal wrote.
   const state = createWidgetState(host, () => !!modal?.open.peek());
   await state.load();
   const problems = await checked;
-  const text = getCopy(config, await builtIn, report);
+  const text = getCopy(config, await builtIn, report, await storeCopy);
   const themeVars = await theme;
 
   const valid = !!problems?.every((problem) => problem.unknown);
@@ -80,6 +81,14 @@ export async function createWidget(host: WidgetHost): Promise<Widget> {
       toSafeUrl(buildRestoreUrl(config, host.getCart(), code, source), config.restoreUrl ? 'config.restoreUrl' : 'config.checkoutUrl') ??
       '/checkout',
     imageUrl: (url: unknown) => toSafeUrl(url, 'the image of a cart item'),
+    privacyUrl: toSafeUrl(config.privacyUrl, 'config.privacyUrl'),
+    /** "Don't show this again": nothing shows for OPT_OUT_PERIOD, in any tab; not a dismissal. */
+    onOptOut(widget: 'exit_intent' | 'banner') {
+      state.save({ optedOutAt: host.now() });
+      host.track('widget_suppressed', { widget, reason: 'opted_out' });
+      modal!.close();
+      banner.hide();
+    },
   });
   // The element is in the page only while something shows; the view is rendered into it the
   // first time (attached first: the modal takes focus as it mounts), then follows the signals.
@@ -102,10 +111,17 @@ export async function createWidget(host: WidgetHost): Promise<Widget> {
       host.warn('widget_failed', `${what} failed (${describeValue(String(error))}). Please report this bug.`);
     }
   };
+  // The tab's title while hidden (`banner.tabTitle`, off by default) is a file of its own.
   const { tabTitle } = bannerOptions;
-  const stopTabTitle = tabTitle
-    ? watchTabTitle(win.document, tabTitle === true ? text.copy.tabTitle : tabTitle, () => !!host.getCart().items.length)
-    : () => {};
+  let destroyed = false;
+  let stopTabTitle = () => {};
+  if (tabTitle)
+    import('./banner/watchTabTitle.js').then(
+      ({ watchTabTitle }) =>
+        destroyed ||
+        (stopTabTitle = watchTabTitle(win.document, tabTitle === true ? text.copy.tabTitle : tabTitle, () => !!host.getCart().items.length)),
+      (error) => host.warn('chunk_failed', `the tab title did not load (${error})`),
+    );
   guard(banner.show, 'return', 'the banner');
 
   const { show, destroy } = modal;
@@ -113,6 +129,7 @@ export async function createWidget(host: WidgetHost): Promise<Widget> {
     showExitIntent: (trigger) => guard(show, trigger, 'the exit-intent modal'),
     showBanner: () => guard(banner.show, 'api', 'the banner'),
     destroy() {
+      destroyed = true;
       stopTabTitle();
       banner.destroy();
       destroy();

@@ -24,6 +24,8 @@ export interface WidgetRecord {
   /** The return banner's own times: it has its own cooldown. */
   bannerShownAt?: number;
   bannerDismissedAt?: number;
+  /** "Don't show this again": neither the modal nor the banner shows for OPT_OUT_PERIOD. */
+  optedOutAt?: number;
 }
 
 export type DismissHow = 'close' | 'escape' | 'keep_browsing' | 'backdrop';

@@ -11,6 +11,7 @@ describe('parseWidgetRecord', () => {
       offer: { code: 'SAVE10', expiresAt: 456 },
       bannerShownAt: 200,
       bannerDismissedAt: 300,
+      optedOutAt: 400,
     };
     expect(parseWidgetRecord(stored)).toEqual(stored);
   });
@@ -28,6 +29,6 @@ describe('parseWidgetRecord', () => {
     expect(parseWidgetRecord({ v: 1, shownSession: 7, dismissedAt: 123, offer: { code: 'X' }, extra: true })).toEqual({ v: 1, dismissedAt: 123 });
     expect(parseWidgetRecord({ v: 1, dismissedAt: NaN, offer: { code: 'X', expiresAt: 9 } })).toEqual({ v: 1, offer: { code: 'X', expiresAt: 9 } });
     expect(parseWidgetRecord({ v: 1, dismissedAt: '123' })).toEqual({ v: 1 });
-    expect(parseWidgetRecord({ v: 1, bannerShownAt: '1', bannerDismissedAt: Infinity })).toEqual({ v: 1 });
+    expect(parseWidgetRecord({ v: 1, bannerShownAt: '1', bannerDismissedAt: Infinity, optedOutAt: 'yes' })).toEqual({ v: 1 });
   });
 });

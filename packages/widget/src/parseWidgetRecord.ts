@@ -8,12 +8,13 @@ import { isRecord } from '@cartback/core';
 export function parseWidgetRecord(raw: unknown): WidgetRecord {
   const record: WidgetRecord = { v: 1 };
   if (!isRecord(raw) || raw.v !== 1) return record;
-  const { shownSession, shownAt, dismissedAt, offer, bannerShownAt, bannerDismissedAt } = raw;
+  const { shownSession, shownAt, dismissedAt, offer, bannerShownAt, bannerDismissedAt, optedOutAt } = raw;
   if (typeof shownSession == 'string') record.shownSession = shownSession;
   if (Number.isFinite(shownAt)) record.shownAt = shownAt as number;
   if (Number.isFinite(dismissedAt)) record.dismissedAt = dismissedAt as number;
   if (Number.isFinite(bannerShownAt)) record.bannerShownAt = bannerShownAt as number;
   if (Number.isFinite(bannerDismissedAt)) record.bannerDismissedAt = bannerDismissedAt as number;
+  if (Number.isFinite(optedOutAt)) record.optedOutAt = optedOutAt as number;
   if (isRecord(offer) && typeof offer.code == 'string' && Number.isFinite(offer.expiresAt))
     record.offer = { code: offer.code, expiresAt: offer.expiresAt as number };
   return record;

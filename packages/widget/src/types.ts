@@ -13,6 +13,8 @@ export type WidgetEventType = Extract<EventType, `exit_intent_${string}` | `bann
 export interface WidgetSession {
   id: string;
   converted: boolean;
+  /** The shopper started checkout in this session (`checkout_started`). */
+  checkoutStarted?: boolean;
   /** This page began the session as the shopper's return after leaving with the cart: the banner's moment. */
   returned?: boolean;
 }

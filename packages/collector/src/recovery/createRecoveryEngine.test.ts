@@ -88,6 +88,23 @@ describeStorage((storage) => {
       expect(f.mail.mails).toHaveLength(0);
     });
 
+    it('does not email an abandonment cancelled within its grace by a cancel that arrived late', async () => {
+      const cart = makeCart();
+      await f.c.post(
+        makeBatch([
+          makeEvent('identified', { anonymousId: shopper, time: iso(0), traits: { email: 'ann@example.com', acceptsMarketing: true } }),
+          makeEvent('cart_abandoned', { anonymousId: shopper, time: iso(0), graceUntil: iso(30_000), reason: 'tab_closed', cart, abandonmentId: 'cart-1:3' }),
+        ]),
+      );
+      await f.at(60_000);
+      expect(await jobs()).toContain('recovery:cart-1:3:0 queued');
+      // The next page's cancel, timed within the grace, reaches the collector a minute late.
+      await f.c.post(makeBatch([makeEvent('abandonment_cancelled', { anonymousId: shopper, time: iso(10_000), cart, abandonmentId: 'cart-1:3' })]));
+      await f.at(hours(100));
+      expect(f.mail.mails).toHaveLength(0);
+      expect(await jobs()).toContain('recovery:cart-1:3:0 stopped (cancelled)');
+    });
+
     it('stops when the cart is emptied, but not when the shopper only came back', async () => {
       await f.abandon();
       await f.c.post(makeBatch([makeEvent('cart_returned', { anonymousId: shopper, cart: makeCart(), time: iso(hours(0.5)) })]));
@@ -237,5 +254,38 @@ describeStorage((storage) => {
     const preview = await fetch(`${f.c.url}/api/email-preview?id=${encodeURIComponent(first.id)}`);
     expect(preview.headers.get('content-security-policy')).toContain("default-src 'none'");
     expect(await preview.text()).toContain('Hi Ann, your cart at Fernhill Coffee is saved');
+  });
+});
+
+describeStorage((storage) => {
+  const f = useRecoveryFixture(storage, (config) => {
+    config.winBack.enabled = true;
+  });
+  const days = (count: number) => count * 24 * hours(1);
+
+  it('runs win-back on the same engine: a customer with no order for 90 days gets its email once; a new order stops it', async () => {
+    const customer = (anonymousId: string, email: string, orderId: string, at: number) =>
+      makeEvent('order_completed', {
+        anonymousId,
+        time: iso(at),
+        traits: { email, firstName: 'Ann', acceptsMarketing: true },
+        order: { orderId, value: 30, currency: 'EUR' },
+      });
+    await f.c.post(
+      makeBatch([
+        customer(shopper, 'ann@example.com', 'o-1', 0),
+        customer('55555555-5555-4555-8555-555555555555', 'cy@example.com', 'o-2', 0),
+      ]),
+    );
+    await f.at(days(90) - 1000);
+    expect(f.mail.mails).toHaveLength(0);
+    // Cy orders again before the win-back is sent: no email for Cy.
+    await f.c.post(makeBatch([customer('55555555-5555-4555-8555-555555555555', 'cy@example.com', 'o-3', days(90) - 500)]));
+    await f.at(days(90));
+    await f.at(days(91));
+    expect(f.mail.mails.map((mail) => [mail.to, mail.subject])).toEqual([['ann@example.com', 'We miss you at Fernhill Coffee']]);
+    expect(f.mail.mails[0]!.text).toContain('You got this email because you are a customer of Fernhill Coffee');
+    const landing = await fetch(/Visit Fernhill Coffee: (\S+)/.exec(f.mail.mails[0]!.text)![1]!, { redirect: 'manual' });
+    expect(landing.headers.get('location')).toBe('https://shop.example/');
   });
 });

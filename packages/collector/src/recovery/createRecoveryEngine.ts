@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import type { Transporter } from 'nodemailer';
+import { createTicker } from '../createTicker';
 import { createRecoveryStore, type NewRecoveryJob, type RecoveryJob } from '../storage/createRecoveryStore';
 import type { CollectorDatabase } from '../storage/openDatabase';
 import { parseDelay } from './parseDelay';
@@ -40,8 +41,6 @@ export function createRecoveryEngine({ db, config, transport, now = () => new Da
   const store = createRecoveryStore(db);
   const capMs = config.frequencyCapHours * 3_600_000;
   const stepsOf = (job: Pick<RecoveryJob, 'sequence'>) => (job.sequence === 'recovery' ? config.recovery.steps : config.winBack.steps);
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> | undefined;
 
   const links = (job: RecoveryJob) => {
     const exp = Math.floor((Date.parse(job.due_at) + config.linkValidDays * 86_400_000) / 1000);
@@ -120,7 +119,7 @@ export function createRecoveryEngine({ db, config, transport, now = () => new Da
     const atIso = at.toISOString();
     const suppressed = await store.suppression(job.email);
     if (suppressed) return store.update(job.id, { status: 'stopped', detail: suppressed });
-    const reason = job.sequence === 'recovery' ? await store.stopReason(job) : await store.winBackStopReason(job);
+    const reason = job.sequence === 'recovery' ? await store.stopReason(job, atIso) : await store.winBackStopReason(job);
     if (reason) {
       await store.stopQueued({ subject: job.subject }, reason);
       return store.update(job.id, { status: 'stopped', detail: reason });
@@ -175,24 +174,11 @@ export function createRecoveryEngine({ db, config, transport, now = () => new Da
     }
   }
 
-  const guardedTick = () => {
-    running ??= tick()
-      .catch((error) => console.error('[cartback collector] recovery tick failed; retrying at the next tick', error))
-      .finally(() => (running = undefined));
-    return running;
-  };
-
+  const ticker = createTicker(tick, intervalMs, 'sending recovery emails');
   return {
     tick,
-    start() {
-      timer ??= setInterval(guardedTick, intervalMs);
-      void guardedTick();
-    },
-    async destroy() {
-      clearInterval(timer);
-      timer = undefined;
-      await running;
-    },
+    start: ticker.start,
+    destroy: ticker.destroy,
     links,
     render,
     store,

@@ -122,7 +122,16 @@ export function createRecoveryStore({ kysely, dialect }: Connection) {
     },
 
     /** Why a sequence must stop now, judged on the events after it started; undefined to go on. */
-    async stopReason(job: RecoveryJob): Promise<string | undefined> {
+    async stopReason(job: RecoveryJob, now: string): Promise<string | undefined> {
+      // A cancel timed within the grace can arrive late (sent again by the next page): the
+      // abandonment then no longer counts, by the rule in the README, and is not emailed.
+      const { rows: confirmed } = await sql`
+        SELECT 1 FROM events e WHERE e.abandonment_id = ${job.subject} AND e.type = 'cart_abandoned'
+          AND COALESCE(e.grace_until, e.time) <= ${now}
+          AND NOT EXISTS (SELECT 1 FROM events c WHERE c.abandonment_id = e.abandonment_id
+            AND c.type = 'abandonment_cancelled' AND c.time BETWEEN e.time AND COALESCE(e.grace_until, e.time))
+        LIMIT 1`.execute(kysely);
+      if (confirmed.length === 0) return 'cancelled';
       const order = await kysely
         .selectFrom('events')
         .select('id')

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { ValidEvent } from '../createEventValidator';
+import { createTicker } from '../createTicker';
 import type { CollectorDatabase } from '../storage/openDatabase';
 import type { WebhookConfig } from './loadWebhooks';
 import { signWebhook } from './signWebhook';
@@ -26,8 +27,6 @@ const leaseMs = 60_000;
 export function createWebhookDispatcher({ db, webhooks, now = () => new Date(), intervalMs = 5_000, timeoutMs = 10_000 }: WebhookDispatcherOptions) {
   const { kysely, dialect } = db;
   const secrets = new Map(webhooks.map((webhook) => [webhook.url, webhook.secret]));
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> | undefined;
 
   async function enqueue(events: ValidEvent[], receivedAt: string): Promise<void> {
     const due = now().toISOString();
@@ -97,24 +96,12 @@ export function createWebhookDispatcher({ db, webhooks, now = () => new Date(), 
     }
   }
 
-  const guardedTick = () => {
-    running ??= tick()
-      .catch((error) => console.error('[cartback collector] webhook tick failed; retrying at the next tick', error))
-      .finally(() => (running = undefined));
-    return running;
-  };
-
+  const ticker = createTicker(tick, intervalMs, 'delivering webhooks');
   return {
     enqueue,
     tick,
-    start() {
-      timer ??= setInterval(guardedTick, intervalMs);
-    },
-    async destroy() {
-      clearInterval(timer);
-      timer = undefined;
-      await running;
-    },
+    start: ticker.start,
+    destroy: ticker.destroy,
     /** What the dashboard shows: counts by status, and the latest failures. */
     async summary() {
       const counts = await kysely

@@ -28,6 +28,7 @@ const RULES: Record<string, (value: any) => unknown> = {
   endpoint: isEndpoint,
   checkoutUrl: isLink,
   restoreUrl: isLink,
+  privacyUrl: isLink,
   currency: isCurrencyCode,
   locale: (v) => /^[a-z]{2,3}(-[a-z\d]{2,8})*$/i.test(v),
   theme: (v) => typeof v == 'string' || isRecord(v),

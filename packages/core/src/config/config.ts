@@ -8,7 +8,8 @@ export interface CartbackConfig {
   /** ISO 4217 code of the cart's currency. Default `USD`. */
   currency?: string;
   locale?: string;
-  theme?: string | { preset?: string; vars?: Record<string, string> };
+  /** A preset name, `'auto'` (the default: the page's own look), or `{ preset, vars, accentProperty }`. */
+  theme?: string | { preset?: string; vars?: Record<string, string>; accentProperty?: string };
   debug?: boolean;
   requireConsent?: boolean;
   respectGlobalPrivacyControl?: boolean;
@@ -45,7 +46,10 @@ export interface CartbackConfig {
   offer?: { code?: string; percentOff?: number; validFor?: number };
   /** A/B tests of the widget with an optional holdout group (see docs/experiments.md). */
   experiments?: ExperimentConfig[];
-  copy?: Record<string, Record<string, string>>;
+  /** Per locale; a count's text (`itemCount`) as plural forms, `{ one, other }`. */
+  copy?: Record<string, Record<string, string | Record<string, string>>>;
+  /** The store's privacy policy, linked from the widget's "Why am I seeing this?". */
+  privacyUrl?: string;
   /** Captures the cart from the store's platform; when unset, Shopify is detected; `false` turns detection off. */
   platform?: PlatformName | false;
 }

@@ -14,6 +14,7 @@ const EXPECTED: Record<string, string> = {
   endpoint: URL,
   checkoutUrl: LINK,
   restoreUrl: LINK,
+  privacyUrl: LINK,
   currency: 'a 3-letter ISO 4217 code like "EUR"',
   locale: 'a language tag like "en" or "de-DE"',
   theme: 'a preset name like "light" or { preset, vars }',

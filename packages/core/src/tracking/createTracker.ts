@@ -114,6 +114,7 @@ export function createTracker(core: TrackerHost) {
       cart: snapshot,
     });
     if (type == 'order_completed') visitor.setSession({ converted: true, touchpoints: undefined });
+    if (type == 'checkout_started') visitor.setSession({ checkoutStarted: true });
     // A click on the widget's checkout link (`exit_intent_clicked`, `banner_clicked`) is its
     // touchpoint, even if the page it leads to has no cartback to read the link's marker.
     if (type.endsWith('_clicked')) addTouchpoint(type.slice(0, -8) as Touchpoint);

@@ -1,5 +1,7 @@
 import type { CartSnapshot } from '@cartback/core';
 import { fill } from '../copy/copy.js';
+import { formatCount } from '../copy/formatCount.js';
+import { Disclosure } from '../Disclosure.js';
 import { formatMoney } from '../lib/formatMoney.js';
 import type { WidgetCopy } from '../copy/getCopy.js';
 import type { BannerDismissHow, BannerPosition } from '../internal.js';
@@ -17,6 +19,8 @@ export interface BannerProps extends WidgetCopy {
   imageUrl(url: unknown): string | undefined;
   onDismiss(how: BannerDismissHow): void;
   onCheckout(): void;
+  privacyUrl: string | undefined;
+  onOptOut(): void;
 }
 
 /**
@@ -28,7 +32,8 @@ export interface BannerProps extends WidgetCopy {
  */
 export function Banner(props: BannerProps) {
   const { cart, copy } = props;
-  const body = fill(copy.bannerBody, { count: cart.count, total: formatMoney(cart.value, cart.currency, props.locale) }).join('');
+  const { locale } = props;
+  const body = fill(copy.bannerBody, { items: formatCount(copy.itemCount, cart.count, locale), total: formatMoney(cart.value, cart.currency, locale) }).join('');
   return (
     <div
       part="banner"
@@ -44,9 +49,12 @@ export function Banner(props: BannerProps) {
         const src = props.imageUrl(item.image);
         return src && <img part="banner-image" src={src} alt="" width={40} height={40} />;
       })}
-      <p part="banner-text" aria-hidden="true">
-        <strong part="banner-title">{copy.bannerTitle}</strong> <span part="banner-body">{body}</span>
-      </p>
+      <div part="banner-content">
+        <p part="banner-text" aria-hidden="true">
+          <strong part="banner-title">{copy.bannerTitle}</strong> <span part="banner-body">{body}</span>
+        </p>
+        <Disclosure copy={copy} privacyUrl={props.privacyUrl} onOptOut={props.onOptOut} />
+      </div>
       <p class="cb-sr" role="status" aria-live="polite">
         {props.announce && copy.bannerTitle + '. ' + body}
       </p>

@@ -1,3 +1,8 @@
+// The entry of the lazy `cartback-banner-styles.js`, fetched only on a return visit (or for
+// `showBanner()`): the banner's styles, and its rules (getBannerSuppression), which only a
+// return visit needs.
+export { getBannerSuppression } from './getBannerSuppression.js';
+
 /**
  * The return banner's styles, appended to the widget's one stylesheet (createShadowHost) and
  * reading the same custom properties. `position: fixed` inside a 0×0 fixed host: it covers
@@ -10,7 +15,10 @@ export const bannerStyles =
   '[data-position=top]{top:0;bottom:auto}' +
   '[data-position=corner]{inset-inline:auto 16px;bottom:16px;max-width:400px;border-radius:var(--cb-radius)}' +
   '[part=banner-image]{border-radius:6px;object-fit:cover}' +
-  '[part=banner-text]{flex:1 1 200px}' +
+  '[part=banner-content]{flex:1 1 200px}' +
+  // "Why am I seeing this?": a small third line, under the title and the body.
+  '[part=why]{font-size:13px;color:var(--cb-muted)}[part=why-text]{margin-block:4px}' +
+  '[part=opt-out]{border:0;background:none;text-decoration:underline}' +
   // Title and body are two lines, not one run of words.
   '[part=banner-title]{display:block}[part=banner-body]{color:var(--cb-muted)}' +
   '[part=banner-checkout]{padding:12px 16px;border-radius:calc(var(--cb-radius)/1.5);background:var(--cb-accent);color:var(--cb-accent-fg);' +

@@ -2,7 +2,6 @@ import { effect, signal, type ReadonlySignal } from '@preact/signals';
 import type { WidgetState } from '../createWidgetState.js';
 import type { BannerDismissHow, BannerOptions, BannerPosition } from '../internal.js';
 import type { WidgetHost } from '../types.js';
-import { getBannerSuppression } from './getBannerSuppression.js';
 
 /** The banner from the moment it is decided on; the view shows it once `loaded`. */
 export interface BannerState {
@@ -38,24 +37,26 @@ export function createBannerController({ host, state, valid, options, adopt }: B
 
   function show(trigger: 'return' | 'api') {
     const now = host.now();
-    if (destroyed || banner.peek()) return;
-    const reason = trigger == 'api' ? undefined : getBannerSuppression({ valid, options, ...state.getFacts(now) });
-    if (reason) {
-      // Not a return, or nothing in the cart: nothing to show, so nothing to report.
-      if (reason == 'not_returning' || reason == 'empty_cart') return;
-      host.debug('banner not shown: ' + reason);
-      return host.track('widget_suppressed', { widget: 'banner', reason });
-    }
-    // Exposed in every arm; a holdout's moment is recorded as a showing (the same cooldown), unseen.
-    if (trigger != 'api' && host.experiments?.expose('banner')) return state.save({ bannerShownAt: now });
+    // Not a return visit (most pages): nothing to show, nothing to fetch.
+    if (destroyed || banner.peek() || (trigger == 'return' && !state.session.peek()?.returned)) return;
     const position = options.position ?? 'bottom';
     const loading: BannerState = { position, loaded: false, announce: false };
     banner.value = loading;
-    // The banner's styles are a file of their own: most pages never show it.
+    // The banner's styles and rules are a file of their own: most pages never show it.
     import('./bannerStyles.js').then(
-      ({ bannerStyles }) => {
+      ({ bannerStyles, getBannerSuppression }) => {
         if (banner.peek() != loading) return; // dismissed, emptied or destroyed meanwhile
+        const reason = trigger == 'api' ? undefined : getBannerSuppression({ valid, options, ...state.getFacts(now) });
+        if (reason) {
+          hide();
+          // Nothing in the cart: nothing to show, so nothing to report.
+          if (reason == 'not_returning' || reason == 'empty_cart') return;
+          host.debug('banner not shown: ' + reason);
+          return host.track('widget_suppressed', { widget: 'banner', reason });
+        }
         state.save({ bannerShownAt: now });
+        // Exposed in every arm; a holdout's moment is recorded as a showing (the same cooldown), unseen.
+        if (trigger != 'api' && host.experiments?.expose('banner')) return hide();
         if (!adopted) adopt(bannerStyles);
         adopted = true;
         const shown: BannerState = { ...loading, loaded: true };
@@ -78,6 +79,7 @@ export function createBannerController({ host, state, valid, options, adopt }: B
   return {
     banner: banner as ReadonlySignal<BannerState | undefined>,
     show,
+    hide,
     dismiss(how: BannerDismissHow) {
       hide();
       state.save({ bannerDismissedAt: host.now() });

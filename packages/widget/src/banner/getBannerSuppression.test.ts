@@ -25,6 +25,11 @@ describe('getBannerSuppression', () => {
     expect(getBannerSuppression(facts())).toBeUndefined();
   });
 
+  it('stays away for a year after "Don’t show this again"', () => {
+    expect(getBannerSuppression(facts({ record: { v: 1, optedOutAt: NOW - 364 * DAY } }))).toBe('opted_out');
+    expect(getBannerSuppression(facts({ record: { v: 1, optedOutAt: NOW - 366 * DAY } }))).toBeUndefined();
+  });
+
   it('has nothing to show on other pages (internal navigation) or with an empty cart', () => {
     expect(getBannerSuppression(facts({ session: { id: 's2', converted: false, returned: false } }))).toBe('not_returning');
     expect(getBannerSuppression(facts({ session: { id: 's2', converted: false } }))).toBe('not_returning');

@@ -1,5 +1,5 @@
 import type { CartSnapshot } from '@cartback/core';
-import { DEFAULT_COOLDOWN } from '../modal/getExitIntentSuppression.js';
+import { DEFAULT_COOLDOWN, isOptedOut } from '../modal/getExitIntentSuppression.js';
 import type { BannerOptions, WidgetRecord } from '../internal.js';
 import type { WidgetSession } from '../types.js';
 
@@ -9,6 +9,7 @@ export type BannerSuppressionReason =
   | 'empty_cart'
   | 'invalid_config'
   | 'disabled'
+  | 'opted_out'
   | 'purchased'
   | 'already_shown'
   | 'cooldown';
@@ -39,6 +40,7 @@ export function getBannerSuppression(facts: BannerFacts): BannerSuppressionReaso
   if (!facts.cart.items.length) return 'empty_cart';
   if (!facts.valid) return 'invalid_config';
   if (options.enabled === false) return 'disabled';
+  if (isOptedOut(record, now)) return 'opted_out';
   if (session.converted) return 'purchased';
   if (now - Math.max(record.bannerShownAt ?? -Infinity, record.bannerDismissedAt ?? -Infinity) < facts.sessionLength) return 'already_shown';
   if (now - (record.bannerDismissedAt ?? -Infinity) < (options.cooldown ?? DEFAULT_COOLDOWN)) return 'cooldown';

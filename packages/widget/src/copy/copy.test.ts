@@ -6,7 +6,7 @@ describe('fill', () => {
     expect(fill(en.quantity, { count: 3 }).join('')).toBe('Qty 3');
     expect(fill(en.offer, { percent: 10, code: 'SAVE10' }).join('')).toBe('10% off with code SAVE10');
     expect(fill(en.expires, { time: '09:59' }).join('')).toBe('Expires in 09:59');
-    expect(fill(en.bannerBody, { count: 1, total: '€12.50' }).join('')).toBe('Items: 1 · €12.50');
+    expect(fill(en.bannerBody, { items: '1 item', total: '€12.50' }).join('')).toBe('1 item · €12.50');
   });
 
   it('keeps a value as its own piece, so it can be an element', () => {

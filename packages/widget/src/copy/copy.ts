@@ -15,19 +15,31 @@ export const en = {
   emailLabel: 'Email',
   emailSubmit: 'Email me my cart',
   thanks: 'Thanks! We’ll email you a link back to your cart.',
-  checkout: 'Return to checkout',
+  checkout: 'Go to checkout',
+  // Once the shopper has started checkout (`checkout_started` in this visit).
+  checkoutReturn: 'Return to checkout',
   keepBrowsing: 'Keep browsing',
   bannerLabel: 'Your saved cart',
   bannerTitle: 'Welcome back — your cart is waiting',
-  // "Items: 3", not "3 items": the same words for one item and for many, in every language.
-  bannerBody: 'Items: {count} · {total}',
+  // By plural category (Intl.PluralRules): "1 item", "3 items"; {count} in the language's digits.
+  itemCount: { one: '{count} item', other: '{count} items' },
+  // {items} is itemCount.
+  bannerBody: '{items} · {total}',
   bannerCheckout: 'Go to checkout',
   bannerDismiss: 'Dismiss',
   // The document title while the tab is hidden with a cart (`banner.tabTitle: true`).
   tabTitle: '🛒 Your cart is waiting',
-};
+  // The disclosure in the modal and the banner: why it shows, the store's privacy policy, and a way out.
+  why: 'Why am I seeing this?',
+  whyText: 'Your cart is saved on this device to help you finish your order.',
+  privacy: 'Privacy policy',
+  optOut: 'Don’t show this again',
+} satisfies Record<string, string | PluralText>;
 
-export type Copy = typeof en;
+/** A text by plural category (Intl.PluralRules): `other`, and the categories the language has. */
+export type PluralText = { other: string } & Partial<Record<Intl.LDMLPluralRule, string>>;
+
+export type Copy = { [K in keyof typeof en]: (typeof en)[K] extends string ? string : PluralText };
 export type CopyKey = keyof Copy;
 
 /**

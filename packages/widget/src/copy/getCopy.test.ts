@@ -3,6 +3,7 @@ import { en, type Copy } from './copy.js';
 import type { ReportProblem } from '../diagnostics/checkWidgetOptions.js';
 import { explainFallback } from '../diagnostics/widgetDiagnostics.js';
 import { getCopy } from './getCopy.js';
+import { mergeStoreCopy } from './mergeStoreCopy.js';
 import ar from './locales/ar.js';
 import de from './locales/de.js';
 import he from './locales/he.js';
@@ -13,7 +14,7 @@ const reporter =
   (host: ReturnType<typeof quietHost>): ReportProblem =>
   (...problem) =>
     host[problem[0] == 'unknown_option' ? 'warn' : 'reject'](problem[0], explainFallback(...problem));
-const copyFor = (locale: string, builtIn?: Copy, copy?: unknown) => getCopy({ locale, copy }, builtIn, reporter(quietHost()));
+const copyFor = (locale: string, builtIn?: Copy, copy?: unknown) => getCopy({ locale, copy }, builtIn, reporter(quietHost()), copy ? mergeStoreCopy : undefined);
 
 describe('getCopy', () => {
   it('is English, left to right, for en and its regions', () => {
@@ -24,7 +25,8 @@ describe('getCopy', () => {
   it('uses the built-in strings of the language, keeping the exact tag for lang', () => {
     const { copy, lang, dir } = copyFor('de-CH', de);
     expect(copy.title).toBe('Schon los? Ihr Warenkorb ist noch da');
-    expect(copy.checkout).toBe('Zurück zur Kasse');
+    expect(copy.checkout).toBe('Zur Kasse');
+    expect(copy.checkoutReturn).toBe('Zurück zur Kasse');
     expect(copy.bannerDismiss).toBe('Ausblenden');
     expect({ lang, dir }).toEqual({ lang: 'de-CH', dir: 'ltr' });
   });
@@ -57,7 +59,7 @@ describe('getCopy', () => {
 
   it('rejects an override that is not a string and warns about an unknown key, keeping the built-in text', () => {
     const host = quietHost();
-    const { copy } = getCopy({ locale: 'de', copy: { de: { title: 3, titel: 'Moment!', close: 'Zu' } } }, de, reporter(host));
+    const { copy } = getCopy({ locale: 'de', copy: { de: { title: 3, titel: 'Moment!', close: 'Zu' } } }, de, reporter(host), mergeStoreCopy);
     expect(copy.title).toBe('Schon los? Ihr Warenkorb ist noch da');
     expect(copy.close).toBe('Zu');
     expect(copy).not.toHaveProperty('titel');
@@ -75,8 +77,22 @@ describe('getCopy', () => {
 
   it('ignores the copy of other locales, and an inherited key', () => {
     const host = quietHost();
-    const { copy } = getCopy({ locale: 'fr', copy: { de: { title: 'Moment!' }, fr: JSON.parse('{"__proto__": {"x": 1}}') } }, undefined, reporter(host));
+    const { copy } = getCopy({ locale: 'fr', copy: { de: { title: 'Moment!' }, fr: JSON.parse('{"__proto__": {"x": 1}}') } }, undefined, reporter(host), mergeStoreCopy);
     expect(copy.title).toBe(en.title);
     expect(host.reject).not.toHaveBeenCalled();
+  });
+
+  it('takes a store’s plural forms for a count, and rejects forms without `other`', () => {
+    const host = quietHost();
+    const forms = { one: '{count} bag', other: '{count} bags' };
+    const { copy } = getCopy({ locale: 'en', copy: { en: { itemCount: forms, title: { other: 'x' } } } }, undefined, reporter(host), mergeStoreCopy);
+    expect(copy.itemCount).toEqual(forms);
+    expect(copy.title).toBe(en.title);
+    const broken = getCopy({ locale: 'en', copy: { en: { itemCount: { one: '{count} bag' } } } }, undefined, reporter(host), mergeStoreCopy);
+    expect(broken.copy.itemCount).toEqual(en.itemCount);
+    expect(host.reject.mock.calls.map((call) => call[1])).toEqual([
+      expect.stringMatching(/^config\.copy\["en"\]\.title must be a string \(got/),
+      expect.stringMatching(/^config\.copy\["en"\]\.itemCount must be plural forms like \{ one: "\{count\} item", other: "\{count\} items" \} \(got/),
+    ]);
   });
 });

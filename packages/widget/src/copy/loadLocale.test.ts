@@ -8,13 +8,26 @@ const placeholders = (text: string) => (text.match(/\{\w+\}/g) ?? []).sort();
 describe('loadLocale', () => {
   it.each(LANGUAGES)('%s has every key of en and no other, with the same placeholders', async (language) => {
     const warn = vi.fn();
-    const strings: Record<string, string> = { ...(await loadLocale(language, { warn })) };
+    const strings: Record<string, unknown> = { ...(await loadLocale(language, { warn })) };
     expect(Object.keys(strings).sort()).toEqual(Object.keys(en).sort());
     for (const [key, english] of Object.entries(en)) {
-      expect(strings[key]!.trim()).not.toBe('');
-      expect(placeholders(strings[key]!), `${language} ${key}`).toEqual(placeholders(english));
+      if (typeof english != 'string') continue; // plural forms: the next test
+      expect((strings[key] as string).trim()).not.toBe('');
+      expect(placeholders(strings[key] as string), `${language} ${key}`).toEqual(placeholders(english));
     }
     expect(warn).not.toHaveBeenCalled();
+  });
+
+  it.each(['en', ...LANGUAGES])('%s writes a count in exactly the plural categories of its language, each with {count} at most', async (language) => {
+    const copy = (await loadLocale(language, { warn: vi.fn() })) ?? en;
+    const categories = new Intl.PluralRules(language).resolvedOptions().pluralCategories;
+    expect(Object.keys(copy.itemCount).sort()).toEqual([...categories].sort());
+    for (const [category, form] of Object.entries(copy.itemCount)) {
+      expect(form.trim(), `${language} ${category}`).not.toBe('');
+      expect(placeholders(form).every((name) => name == '{count}'), `${language} ${category}: ${form}`).toBe(true);
+    }
+    // The general form must say how many.
+    expect(placeholders(copy.itemCount.other)).toEqual(['{count}']);
   });
 
   it('finds the language of a regional tag, in any case', async () => {

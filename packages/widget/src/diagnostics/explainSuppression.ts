@@ -10,6 +10,7 @@ export function explainSuppression(reason: SuppressionReason, facts: Suppression
   return {
     invalid_config: 'config.exitIntent or config.offer is invalid (see the error logged at start)',
     disabled: exitIntent + 'enabled is false',
+    opted_out: `the shopper chose "Don't show this again" ${facts.now - facts.record.optedOutAt!} ms ago (it lasts a year)`,
     empty_cart: 'the cart is empty',
     below_min_value: `the cart value ${facts.cart.value} is below ${exitIntent}minCartValue ${options.minCartValue}`,
     purchased: 'the shopper ordered in this session',

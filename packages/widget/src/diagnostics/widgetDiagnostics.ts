@@ -56,9 +56,13 @@ export function explainFallback(...[code, path, value]: Parameters<ReportProblem
   if (code == 'unknown_option') return unknown(path);
   const [expected, instead] = path.startsWith('config.theme.vars')
     ? ['a "--cb-*" name with a CSS value without ; { } \\ or url()', 'the preset']
-    : code == 'invalid_theme'
-      ? [`"${Object.keys(themes).join('", "')}"`, 'the light theme']
-      : ['a string', 'the built-in text'];
+    : path.endsWith('accentProperty')
+      ? ['a custom property name like "--brand"', "the page's buttons and links"]
+      : code == 'invalid_theme'
+        ? [`"auto", "${Object.keys(themes).join('", "')}"`, 'the light theme']
+        : path.endsWith('itemCount')
+          ? ['plural forms like { one: "{count} item", other: "{count} items" }', 'the built-in text']
+          : ['a string', 'the built-in text'];
   return `${path} must be ${expected} (got ${describeValue(value)}).${FIX} until then ${instead} is used.`;
 }
 

@@ -25,6 +25,7 @@ export function CartLines({ cart, copy, locale, imageUrl }: CartLinesProps) {
           <li part="item" key={item.id + '\n' + (item.variant ?? '')}>
             {/* Decorative: the name is right beside it. */}
             {src && <img part="image" src={src} alt="" width={56} height={56} />}
+            {/* One line, with an ellipsis (modalStyles); the text, and so the accessible name, stays whole. */}
             <span part="name">{item.name}</span>
             <span part="quantity">{fill(copy.quantity, { count: item.quantity }).join('')}</span>
             <span part="price">{formatMoney(getLineTotal(item, cart.currency), cart.currency, locale)}</span>

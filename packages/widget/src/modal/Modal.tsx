@@ -1,6 +1,7 @@
 import type { CartSnapshot } from '@cartback/core';
 import type { ReadonlySignal } from '@preact/signals';
 import { Component, createRef } from 'preact';
+import { Disclosure } from '../Disclosure.js';
 import { CartLines } from './CartLines.js';
 import { EmailForm } from './EmailForm.js';
 import { formatMoney } from '../lib/formatMoney.js';
@@ -19,6 +20,10 @@ export interface ModalProps extends WidgetCopy {
   timeLeft?: ReadonlySignal<number> | undefined;
   collectEmail: boolean;
   checkoutUrl: string;
+  /** The shopper started checkout in this visit: the button says "Return to checkout". */
+  checkoutStarted: boolean | undefined;
+  privacyUrl: string | undefined;
+  onOptOut(): void;
   imageUrl(url: unknown): string | undefined;
   onDismiss(how: DismissHow): void;
   onCheckout(): void;
@@ -72,12 +77,14 @@ export class Modal extends Component<ModalProps> {
           </p>
           {props.offer && <Offer copy={copy} offer={props.offer} timeLeft={props.timeLeft} />}
           {props.collectEmail && <EmailForm copy={copy} onEmail={props.onEmail} />}
+          {/* The one primary action; the others look secondary (modalStyles). */}
           <a part="checkout" href={props.checkoutUrl} onClick={props.onCheckout}>
-            {copy.checkout}
+            {props.checkoutStarted ? copy.checkoutReturn : copy.checkout}
           </a>
           <button part="dismiss" type="button" onClick={() => onDismiss('keep_browsing')}>
             {copy.keepBrowsing}
           </button>
+          <Disclosure copy={copy} privacyUrl={props.privacyUrl} onOptOut={props.onOptOut} />
         </div>
       </div>
     );

@@ -36,6 +36,13 @@ describe('getExitIntentSuppression', () => {
     expect(getExitIntentSuppression(facts({ options: { enabled: true } }))).toBeUndefined();
   });
 
+  it('stays away for a year after "Don’t show this again", and explains it', () => {
+    const optedOut = facts({ record: { v: 1, optedOutAt: NOW - 364 * DAY } });
+    expect(getExitIntentSuppression(optedOut)).toBe('opted_out');
+    expect(explainSuppression('opted_out', optedOut)).toBe(`the shopper chose "Don't show this again" ${364 * DAY} ms ago (it lasts a year)`);
+    expect(getExitIntentSuppression(facts({ record: { v: 1, optedOutAt: NOW - 366 * DAY } }))).toBeUndefined();
+  });
+
   it('does not show for an empty cart', () => {
     expect(getExitIntentSuppression(facts({ cart: { items: [], value: 0 } }))).toBe('empty_cart');
   });

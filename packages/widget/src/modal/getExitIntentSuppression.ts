@@ -6,6 +6,7 @@ import { isPathMatch } from './isPathMatch.js';
 export type SuppressionReason =
   | 'invalid_config'
   | 'disabled'
+  | 'opted_out'
   | 'empty_cart'
   | 'below_min_value'
   | 'purchased'
@@ -35,12 +36,19 @@ export interface SuppressionFacts {
 
 export const DEFAULT_COOLDOWN = 86_400_000;
 
+/** How long "Don't show this again" keeps the modal and the banner away: a year (docs/widget.md). */
+export const OPT_OUT_PERIOD = 365 * DEFAULT_COOLDOWN;
+
+/** The shopper chose "Don't show this again" less than OPT_OUT_PERIOD ago. */
+export const isOptedOut = (record: WidgetRecord, now: number) => now - (record.optedOutAt ?? -Infinity) < OPT_OUT_PERIOD;
+
 /** Why the exit-intent modal must not open now, or undefined if it may. The first rule that applies wins. */
 export function getExitIntentSuppression(facts: SuppressionFacts): SuppressionReason | undefined {
   const { options, cart, session, record, path, touch } = facts;
   const matches = (patterns: string[]) => patterns.some((pattern) => isPathMatch(pattern, path));
   if (!facts.valid) return 'invalid_config';
   if (options.enabled === false) return 'disabled';
+  if (isOptedOut(record, facts.now)) return 'opted_out';
   if (!cart.items.length) return 'empty_cart';
   if (cart.value < (options.minCartValue ?? 0)) return 'below_min_value';
   if (session?.converted) return 'purchased';

@@ -15,17 +15,22 @@ export const modalStyles =
   '[part=items]{flex-shrink:1;min-height:80px;overflow:auto;list-style:none;border-block:1px solid var(--cb-border)}' +
   '[part=items]:focus-visible{outline-offset:-3px}' +
   // The image column is as wide as the image: a line without one starts at the edge.
-  '[part=item]{display:grid;grid-template-columns:auto 1fr auto;align-items:center;padding:8px 0}' +
+  '[part=item]{display:grid;grid-template-columns:auto minmax(0,1fr) auto;align-items:center;padding:8px 0}' +
   '[part=item]+*{border-top:1px solid var(--cb-border)}' +
   '[part=image]{grid-row:1/3;margin-inline-end:12px;border-radius:calc(var(--cb-radius)/1.5);object-fit:cover}' +
-  '[part=name]{grid-column:2;font-weight:600;overflow-wrap:anywhere}' +
-  '[part=quantity],[part=countdown]{grid-column:2;color:var(--cb-muted);font-size:14px;font-variant-numeric:tabular-nums}' +
+  // A long name ends with an ellipsis (its whole text stays its accessible name).
+  '[part=name]{grid-column:2;font-weight:600;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}' +
+  // "Why am I seeing this?" is small print too (grid-column does nothing outside the item's grid).
+  '[part=quantity],[part=countdown],[part=why]{grid-column:2;color:var(--cb-muted);font-size:14px;font-variant-numeric:tabular-nums}' +
   '[part=price]{grid-area:1/3/3;padding-inline-start:12px;font-weight:600}[part=total]{display:flex;justify-content:space-between;font-weight:700}' +
   '[part=offer]{padding:12px;border:1px dashed var(--cb-accent);border-radius:calc(var(--cb-radius)/1.5)}' +
   '[part=code]{font-weight:700}[part=countdown]{display:block}[part=form]{display:flex;flex-wrap:wrap;gap:8px}' +
   '[part=label]{flex-basis:100%;font-weight:600}' +
   '[part=input],[part=submit],[part=checkout],[part=dismiss]{min-height:44px;padding:0 16px;border:1px solid var(--cb-muted);border-radius:calc(var(--cb-radius)/1.5);background:var(--cb-bg)}' +
   '[part=submit],[part=checkout],[part=dismiss]{display:flex;align-items:center;justify-content:center;font-weight:600;text-decoration:none}' +
+  // One primary action, checkout, filled with the accent; the others are outlined, and
+  // "Don't show this again" is a link-like button in the small print.
+  '[part=opt-out]{border:0;background:none;text-decoration:underline}' +
   '[part=input]{flex:1 1 180px;min-width:0;padding:0 12px;cursor:text}' +
   // On a phone the field and its button are one column, each the dialog's full width.
   '@media (max-width:480px){[part=input],[part=submit]{flex-basis:100%}}' +

@@ -1,8 +1,8 @@
-const FOCUSABLE = 'a[href],button:not([disabled]),input:not([disabled]),[tabindex="0"]';
+const FOCUSABLE = 'a[href],button:not([disabled]),input:not([disabled]),summary,[tabindex="0"]';
 
-/** The elements Tab visits inside the dialog, in order. */
+/** The elements Tab visits inside the dialog, in order: not those in a closed `<details>`. */
 export function getFocusable(dialog: Element): HTMLElement[] {
-  return [...dialog.querySelectorAll<HTMLElement>(FOCUSABLE)];
+  return [...dialog.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((element) => element.checkVisibility?.() != false);
 }
 
 /**

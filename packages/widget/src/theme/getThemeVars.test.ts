@@ -36,11 +36,11 @@ describe('getThemeVars', () => {
   it('names an unknown preset and falls back to light', () => {
     expect(themeVars('blue')).toEqual({
       vars: {},
-      rejected: [['invalid_theme', `config.theme must be "light", "dark", "minimal", "espresso" (got "blue"). ${FIX} the light theme is used.`]],
+      rejected: [['invalid_theme', `config.theme must be "auto", "light", "dark", "minimal", "espresso" (got "blue"). ${FIX} the light theme is used.`]],
     });
     expect(themeVars({ preset: 'constructor', vars: { '--cb-radius': '4px' } })).toEqual({
       vars: { '--cb-radius': '4px' },
-      rejected: [['invalid_theme', `config.theme.preset must be "light", "dark", "minimal", "espresso" (got "constructor"). ${FIX} the light theme is used.`]],
+      rejected: [['invalid_theme', `config.theme.preset must be "auto", "light", "dark", "minimal", "espresso" (got "constructor"). ${FIX} the light theme is used.`]],
     });
   });
 

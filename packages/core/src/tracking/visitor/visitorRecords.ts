@@ -33,6 +33,8 @@ export type SessionRecord = StoredRecord & {
   reported?: string;
   /** An order was completed in this session: the exit-intent modal stays away. */
   converted?: boolean;
+  /** `checkout_started` in this session: the modal's button says "Return to checkout". */
+  checkoutStarted?: boolean;
   /**
    * When the shopper came through each recovery touchpoint, for the next order's attribution.
    * Carried from session to session (the attribution window is days), cleared by an order.

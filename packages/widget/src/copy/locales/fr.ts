@@ -1,6 +1,7 @@
 import type { Copy } from '../copy.js';
 
-// French: every string of `en` (copy.ts), by name.
+// French: every string of `en` (copy.ts), by name; itemCount in
+// the plural categories of the language (Intl.PluralRules).
 export default {
   title: 'Vous partez déjà\u202f? Votre panier est toujours là',
   close: 'Fermer',
@@ -13,12 +14,18 @@ export default {
   emailLabel: 'E-mail',
   emailSubmit: 'Recevoir mon panier par e-mail',
   thanks: 'Merci\u202f! Nous vous enverrons un lien vers votre panier.',
-  checkout: 'Retour au paiement',
+  checkout: 'Passer au paiement',
+  checkoutReturn: 'Retour au paiement',
   keepBrowsing: 'Continuer mes achats',
   bannerLabel: 'Votre panier enregistré',
   bannerTitle: 'Bon retour\u202f! Votre panier vous attend',
-  bannerBody: 'Articles\u202f: {count} · {total}',
+  itemCount: { one: '{count} article', many: '{count} d’articles', other: '{count} articles' },
+  bannerBody: '{items} · {total}',
   bannerCheckout: 'Passer au paiement',
   bannerDismiss: 'Masquer',
   tabTitle: '🛒 Votre panier vous attend',
+  why: 'Pourquoi ce message\u202f?',
+  whyText: 'Votre panier est enregistré sur cet appareil pour vous aider à finaliser votre commande.',
+  privacy: 'Politique de confidentialité',
+  optOut: 'Ne plus afficher',
 } satisfies Copy;
