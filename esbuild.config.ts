@@ -39,6 +39,8 @@ const LOCALES = ['de', 'fr', 'es', 'ar', 'he'];
  */
 const LAZY: Record<string, string> = {
   'packages/core/src/tracking/createTracker.ts': 'cartback-tracking.js',
+  // Assignment to experiment arms: loaded by the tracking file only where a store sets `experiments`.
+  'packages/core/src/experiments/createExperiments.ts': 'cartback-experiments.js',
   // What every page does at its first idle moment: the other tabs, the platform adapter's
   // start, events an earlier page left.
   'packages/cartback/src/startIdleWorkWithAdapters.ts': 'cartback-idle.js',

@@ -13,6 +13,8 @@ export interface Site {
   url: string;
   /** Every body POSTed to /events, parsed, in arrival order. */
   received: unknown[];
+  /** Where /events also forwards each body (a real collector), answering with its status; unset: 204. */
+  forwardTo?: string;
   close(): Promise<void>;
 }
 
@@ -28,6 +30,7 @@ export async function startSite(): Promise<Site> {
     throw new Error(`${cartbackDistDir}/cartback.js is missing: run \`npm run build\` before the e2e tests.`);
   }
   const received: unknown[] = [];
+  const site = { received } as Site;
   const server = serveStatic([cartbackDistDir, fixturesDir, resolve(repoRoot, 'packages'), resolve(repoRoot, 'node_modules')], {
     '/events': (req, res) => {
       if (req.method !== 'POST') {
@@ -43,9 +46,13 @@ export async function startSite(): Promise<Site> {
         } catch {
           received.push(text);
         }
-        res.writeHead(204, { 'Cache-Control': 'no-store' }).end();
+        if (!site.forwardTo) return void res.writeHead(204, { 'Cache-Control': 'no-store' }).end();
+        fetch(site.forwardTo, { method: 'POST', headers: { 'Content-Type': 'text/plain;charset=UTF-8' }, body: text }).then(
+          (answer) => res.writeHead(answer.status, { 'Cache-Control': 'no-store' }).end(),
+          () => res.writeHead(502).end(),
+        );
       });
     },
   });
-  return { ...(await listenLocally(server)), received };
+  return Object.assign(site, await listenLocally(server));
 }

@@ -1,15 +1,17 @@
 // The entry of the lazy widget chunk (`cartback-widget.js`): the UI, and the host that
 // gives it what it needs from the rest of cartback.
-import { CartbackError, type Cartback } from '@cartback/core';
+import { CartbackError, type Cartback, type Experiments } from '@cartback/core';
 import type { WidgetHost } from '@cartback/widget';
 import { createWidget } from '@cartback/widget/ui';
 
 /** The widget's own record in cartback's storage. */
 const WIDGET_KEY = 'widget';
 
-export function startWidget(cartback: Cartback, win: Window) {
+/** `experiments`: the visitor's arms, where the store runs experiments (their config replaces the store's). */
+export function startWidget(cartback: Cartback, win: Window, experiments?: Experiments) {
   const { core } = cartback;
-  const { config, platform } = core;
+  const { platform } = core;
+  const config = experiments?.config ?? core.config;
   // Without the tracking chunk (never in a browser, but typed so) the page is the session.
   const pageSession = { id: platform.uuid(), converted: false, returned: false, checkoutStarted: false };
   const host: WidgetHost = {
@@ -20,6 +22,7 @@ export function startWidget(cartback: Cartback, win: Window) {
         return config.restoreUrl ?? cartback.platformDefaults.restoreUrl;
       },
     },
+    experiments,
     window: win,
     getCart: core.cart.getSnapshot,
     subscribe: (fn) => core.cart.subscribe((snapshot) => fn(snapshot)),

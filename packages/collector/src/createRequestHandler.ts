@@ -1,6 +1,7 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { checkReadAccess } from './checkReadAccess';
 import { createRateLimiter } from './createRateLimiter';
+import { EXPERIMENT_PATH, experimentRoutes } from './experiments/experimentRoutes';
 import { handleEvents, type HandlerDeps } from './handleEvents';
 import { handleRestoreLink, handleUnsubscribe, type LinkDeps } from './recovery/handleRecoveryLinks';
 import { HttpError } from './HttpError';
@@ -87,6 +88,7 @@ export function createRequestHandler(deps: RequestHandlerDeps): RequestListener 
       GET: async (_req, res) => sendJson(res, 200, deps.webhooks ? await deps.webhooks.summary() : { counts: {}, failed: [] }),
     },
     ...Object.fromEntries([...dashboard.keys()].map((path) => [path, { GET: serveFile }])),
+    ...experimentRoutes(deps),
   };
   // Routes with a token in the path, present when recovery emails are configured.
   const recovery = deps.recovery;
@@ -108,7 +110,8 @@ export function createRequestHandler(deps: RequestHandlerDeps): RequestListener 
     // runs the dashboard.
     if (url.pathname === '/events') for (const [name, value] of Object.entries(corsHeaders)) res.setHeader(name, value);
 
-    const methods = routes[url.pathname] ?? prefixRoutes[url.pathname.slice(0, 3)];
+    const methods =
+      routes[url.pathname] ?? prefixRoutes[url.pathname.slice(0, 3)] ?? (url.pathname.startsWith(EXPERIMENT_PATH) ? routes[EXPERIMENT_PATH] : undefined);
     const isRead = url.pathname.startsWith('/api/') || dashboard.has(url.pathname);
     if (isRead && !checkReadAccess(req, deps.readToken)) {
       return sendJson(res, 401, { error: 'This collector requires its read token. Send Authorization: Bearer <token>, or log in with it as the password.' }, {

@@ -24,6 +24,14 @@ export interface EventFields {
   banner_dismissed: { how: 'close' | 'escape' };
   banner_clicked: { target: 'checkout' };
   widget_suppressed: { widget: 'exit_intent' | 'banner'; reason: string };
+  /** The modal or the banner would show now (whatever the arm: the holdout's is logged too). */
+  experiment_exposed: {
+    experimentId: string;
+    arm: string;
+    widget: 'exit_intent' | 'banner';
+    shares: Record<string, number>;
+    forced?: true;
+  };
 }
 
 /** Event types on the wire; see schema/events.v1.json. */
@@ -47,6 +55,8 @@ export interface CartbackEvent {
     locale: string;
     consent: ConsentState;
     experiment?: { id: string; variant: string };
+    /** Experiment id to the visitor's arm, where the store runs experiments. */
+    experiments?: Record<string, string>;
   };
   userId?: string;
   traits?: Record<string, unknown>;

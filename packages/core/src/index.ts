@@ -1,12 +1,20 @@
 export { browserPlatform } from './engine/browserPlatform.js';
 export { CartbackError, describeValue, type ItemProblem } from './engine/CartbackError.js';
 export { loadWording } from './engine/loadWording.js';
-export { DEFAULTS, type CartbackConfig, type PlatformName, type ResolvedConfig } from './config/config.js';
+export {
+  DEFAULTS,
+  type CartbackConfig,
+  type ExperimentConfig,
+  type ExperimentVariant,
+  type PlatformName,
+  type ResolvedConfig,
+} from './config/config.js';
 export { createCartback } from './engine/createCartback.js';
 export { createEngine } from './engine/createEngine.js';
 export type { CartbackApi, CartbackEventMap, CartItemPatch, Order, Traits } from './engine/CartbackApi.js';
 export type { Cartback, EngineOptions, LoadAdapters, StartIdleWork } from './engine/engine.js';
 export { isRecord } from './engine/isRecord.js';
+export type { ExperimentArm, Experiments } from './experiments/createExperiments.js';
 export { getCartSnapshot } from './cart/createCart.js';
 export { fromMinor, getCurrencyDigits, toMinor } from './cart/money.js';
 export { memoryStorage } from './storage/memoryStorage.js';

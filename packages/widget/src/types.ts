@@ -1,4 +1,4 @@
-import type { CartSnapshot, EventType, ResolvedConfig } from '@cartback/core';
+import type { CartSnapshot, EventType, Experiments, ResolvedConfig } from '@cartback/core';
 
 /** What made the exit-intent modal open: the detector's signals, or `showExitIntent()`. */
 export type ExitTrigger = 'pointer' | 'scroll' | 'return' | 'api';
@@ -24,7 +24,10 @@ export interface WidgetSession {
  * package: the widget uses core only through this and core's public exports.
  */
 export interface WidgetHost {
+  /** The store's config, with the changes of the visitor's experiment arms. */
   config: ResolvedConfig;
+  /** Where the store runs experiments: exposes the visitor's arms; `off`: the widget stays hidden (a holdout). */
+  experiments?: Pick<Experiments, 'off' | 'expose'>;
   window: Window;
   getCart(): CartSnapshot;
   /** Called on every cart change; returns an unsubscribe. */

@@ -44,13 +44,38 @@ export interface CartbackConfig {
     tabTitle?: boolean | string;
   };
   offer?: { code?: string; percentOff?: number; validFor?: number };
-  experiments?: unknown[];
+  /** A/B tests of the widget with an optional holdout group (see docs/experiments.md). */
+  experiments?: ExperimentConfig[];
   /** Per locale; a count's text (`itemCount`) as plural forms, `{ one, other }`. */
   copy?: Record<string, Record<string, string | Record<string, string>>>;
   /** The store's privacy policy, linked from the widget's "Why am I seeing this?". */
   privacyUrl?: string;
   /** Captures the cart from the store's platform; when unset, Shopify is detected; `false` turns detection off. */
   platform?: PlatformName | false;
+}
+
+/** One experiment: visitors are split between the holdout (no widget) and the variants by weight. */
+export interface ExperimentConfig {
+  id: string;
+  /** Drawn again with a new seed (default: the id); changed weights alone keep visitors where they are. */
+  seed?: string;
+  /** The share of visitors (0 to <1) who never see the modal or the banner. */
+  holdout?: number;
+  variants: ExperimentVariant[];
+}
+
+/** An arm of an experiment, and what it changes in the widget's options. */
+export interface ExperimentVariant {
+  id: string;
+  /** Relative to the other variants' weights; default 1. */
+  weight?: number;
+  /** `false`: this arm sees no modal and no banner (like the holdout). */
+  widget?: false;
+  offer?: CartbackConfig['offer'];
+  copy?: CartbackConfig['copy'];
+  theme?: CartbackConfig['theme'];
+  exitIntent?: Pick<NonNullable<CartbackConfig['exitIntent']>, 'armDelay' | 'sensitivity' | 'mobile'>;
+  banner?: Pick<NonNullable<CartbackConfig['banner']>, 'position'>;
 }
 
 export type PlatformName = 'shopify' | 'woocommerce' | 'datalayer';

@@ -9,7 +9,8 @@ import { HANDOFF_KEY, webStorage } from '../storage/webStorage.js';
  * loaded: it listens to the store's other tabs, starts the store's platform adapter (from
  * `adapters`, when given), and starts the event code when there is something to send: events
  * an earlier page left, or a landing through a widget or recovery link (`cb_source` /
- * `cb_recover`, see readTouchpointParams). Returns how to stop.
+ * `cb_recover`) or with a forced experiment arm (`cb_arm`, see readTouchpointParams).
+ * Returns how to stop.
  */
 export async function startIdleWork(engine: Cartback, win: Window, adapters?: LoadAdapters): Promise<() => void> {
   const { core } = engine;

@@ -280,6 +280,30 @@ describe('createTracker: the envelope', () => {
     expect(event!.context).toEqual({ library: { name: 'cartback', version: VERSION }, locale: 'de-DE', consent: 'not_required' });
     expect(event!.cart!.currency).toBe('EUR');
   });
+
+  it("carries the visitor's experiment arms on every event, the ones made before the tracking file too", async () => {
+    const experiments = [
+      { id: 'exit-offer', holdout: 0.5, variants: [{ id: 'control' }] },
+      { id: 'copy', variants: [{ id: 'a' }, { id: 'b', weight: 0 }] },
+    ];
+    const t = setup({ config: { experiments } });
+    t.api.checkoutStarted();
+    await started(t.api);
+    t.api.cart.add(mug);
+    await vi.advanceTimersByTimeAsync(1000);
+    const anonymousId = t.events[0]!.anonymousId;
+    // The arms as the hash draws them for this anonymous id (bucket 0.9664 for "exit-offer").
+    expect(anonymousId).toBe('00000000-0000-4000-8000-000000000004');
+    expect(t.events.map((e) => [e.type, e.context.experiments])).toEqual([
+      ['checkout_started', { 'exit-offer': 'control', copy: 'a' }],
+      ['cart_updated', { 'exit-offer': 'control', copy: 'a' }],
+    ]);
+    expect(await t.storage.get('experiments')).toEqual({
+      v: 1,
+      arms: { 'exit-offer': { seed: 'exit-offer', arm: 'control' }, copy: { seed: 'copy', arm: 'a' } },
+      forced: {},
+    });
+  });
 });
 
 describe('createTracker: commerce events', () => {

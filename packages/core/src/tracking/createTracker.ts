@@ -12,6 +12,7 @@ import { getAttribution, type Touchpoint } from './visitor/getAttribution.js';
 import { handOver, takeHandOver } from '../engine/handOver.js';
 import { readTouchpointParams } from './visitor/readTouchpointParams.js';
 import { DRAFT_PREFIX, isString, isTime } from '../storage/records.js';
+import type { Experiments } from '../experiments/createExperiments.js';
 import { sendBeacons } from './delivery/sendBeacons.js';
 import { VERSION } from './version.js';
 import { watchPage, type LeaveReason } from './lifecycle/watchPage.js';
@@ -35,10 +36,13 @@ export function createTracker(core: TrackerHost) {
   const maySend = () => mayStore() && core.getConsent() !== 'unknown';
   /** The page the shopper came back on: the first of a session after leaving with the cart. */
   let comeback = false;
+  /** The visitor's arms, where the store runs experiments (undefined if their file did not load). */
+  let experiments: Experiments | undefined;
 
   // A landing through a widget or recovery link: its parameters leave the address bar at once
   // (a reload, a bookmark or a shared link must not count again); the touchpoint is kept below.
-  const landing = readTouchpointParams(win?.location.href ?? '');
+  const landed = win?.location.href ?? '';
+  const landing = readTouchpointParams(landed);
   if (win && landing.href != win.location.href)
     try {
       win.history.replaceState(win.history.state, '', landing.href);
@@ -99,7 +103,12 @@ export function createTracker(core: TrackerHost) {
       anonymousId,
       sessionId: visitor.getSession().id,
       page: page ?? { url: '', path: '', title: '', referrer: '' },
-      context: { library: { name: 'cartback', version: VERSION }, locale: config.locale, consent: core.getConsent() },
+      context: {
+        library: { name: 'cartback', version: VERSION },
+        locale: config.locale,
+        consent: core.getConsent(),
+        ...(experiments?.arms && { experiments: experiments.arms }),
+      },
       ...(userId && { userId }),
       ...(traits && { traits }),
       cart: snapshot,
@@ -229,6 +238,13 @@ export function createTracker(core: TrackerHost) {
   let destroyed = false;
   const started = visitor.ready.then(async () => {
     if (destroyed) return;
+    // Before any event is completed, so that every one carries the visitor's arms.
+    if (config.experiments)
+      experiments = await import('../experiments/createExperiments.js').then(
+        ({ createExperiments }) => createExperiments(core, visitor.getIdentity().anonymousId, landed, track),
+        // Without the arms the widget stays hidden on this page (docs/experiments.md).
+        (error) => void report(new CartbackError('chunk_failed', `experiments did not load (${error})`)),
+      );
     const { events, drafts, abandonment } = takeHandOver(win);
     await Promise.all(events.map(outbox.keep));
     // Events made before this chunk was there, kept by the engine (this page's or an earlier one's).
@@ -265,6 +281,8 @@ export function createTracker(core: TrackerHost) {
       else outbox.clearUnsent();
     },
     visitor,
+    /** The visitor's arms and the config they make (undefined without experiments, or if their file did not load). */
+    experiments: () => started.then(() => experiments),
     /** The session once every event made before this call has been taken in (an order converts it). */
     session: () => started.then(() => ({ ...visitor.getSession(), returned: comeback })),
     /** Stores and sends what is pending now. */

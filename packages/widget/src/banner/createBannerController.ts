@@ -55,6 +55,8 @@ export function createBannerController({ host, state, valid, options, adopt }: B
           return host.track('widget_suppressed', { widget: 'banner', reason });
         }
         state.save({ bannerShownAt: now });
+        // Exposed in every arm; a holdout's moment is recorded as a showing (the same cooldown), unseen.
+        if (trigger != 'api' && host.experiments?.expose('banner')) return hide();
         if (!adopted) adopt(bannerStyles);
         adopted = true;
         const shown: BannerState = { ...loading, loaded: true };

@@ -70,7 +70,8 @@ export function createModalController({ host, state, valid, options, offerOption
     touch: !!win.matchMedia?.('(pointer: coarse)').matches,
   });
   // A file that does not load is warned about when the modal is to show (see show).
-  if (MAY_STILL_SHOW.includes(getExitIntentSuppression(getFacts(host.now())))) loadStyles().catch(() => {});
+  // A visitor in a holdout never sees it (a preview by `showExitIntent()` loads them then).
+  if (!host.experiments?.off && MAY_STILL_SHOW.includes(getExitIntentSuppression(getFacts(host.now())))) loadStyles().catch(() => {});
 
   /** Why not to show now, logged (and tracked once per reason) for the store's developer. */
   const isSuppressed = (now: number) => {
@@ -87,15 +88,20 @@ export function createModalController({ host, state, valid, options, offerOption
   /** Opens the modal if the rules allow (always for 'api', a preview). The view takes focus (see Modal). */
   function show(trigger: ExitTrigger) {
     const now = host.now();
-    if (destroyed || open.peek() || (trigger != 'api' && isSuppressed(now))) return;
+    const session = state.session.peek();
+    const shown = { shownAt: now, ...(session && { shownSession: session.id }) };
+    // Where the rules allow it, the moment is an exposure in every arm; a holdout's is recorded
+    // as a showing (the same caps in every arm), and nothing shows. A modal whose styles were
+    // still loading is exposed twice: backends count a visitor's first exposure.
+    if (destroyed || open.peek() || (trigger != 'api' && (isSuppressed(now) || (host.experiments?.expose('exit_intent') && (state.save(shown), true)))))
+      return;
     if (!styled)
       return void loadStyles().then(
         () => show(trigger),
         (error) => host.warn('chunk_failed', `the exit-intent modal did not load (${error})`),
       );
-    const session = state.session.peek();
     const offer = getOffer(offerOptions, state.record.peek().offer, now);
-    state.save({ shownAt: now, ...(session && { shownSession: session.id }), ...(offer.saved && { offer: offer.saved }) });
+    state.save({ ...shown, ...(offer.saved && { offer: offer.saved }) });
     returnFocus = getActiveElement(win.document);
     const expiresAt = offer.shown?.expiresAt;
     const countdown = expiresAt === undefined ? undefined : createCountdown(expiresAt, () => host.now());

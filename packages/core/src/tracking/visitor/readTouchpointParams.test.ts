@@ -39,4 +39,11 @@ describe('readTouchpointParams', () => {
     ])
       expect(read(href)).toEqual({ found: [], href });
   });
+
+  it('removes a forced experiment arm (cb_arm) without counting it as a touchpoint', () => {
+    expect(read('https://shop.example/cart?a=1&cb_arm=exit-offer%3Aholdout&cb_source=banner#top')).toEqual({
+      found: ['banner'],
+      href: 'https://shop.example/cart?a=1#top',
+    });
+  });
 });

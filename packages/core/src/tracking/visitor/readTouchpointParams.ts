@@ -1,8 +1,9 @@
 import { TOUCHPOINTS, type Touchpoint } from './getAttribution.js';
 
 // The parameters: `cb_source=exit_intent` or `cb_source=banner` on the widget's links, and
-// `cb_recover=<abandonmentId>` on the store's recovery emails and messages (a `link`).
-const PARAMS = /[?&]cb_(source|recover)=([^&]*)/g;
+// `cb_recover=<abandonmentId>` on the store's recovery emails and messages (a `link`). Also
+// removed: `cb_arm`, which forces an experiment's arm (read by readForcedArms).
+const PARAMS = /[?&]cb_(source|recover|arm)=([^&]*)/g;
 
 /**
  * The touchpoints a landing URL names, and the URL without cartback's parameters (for

@@ -1,0 +1,4 @@
+import { jStat } from 'jstat';
+
+/** The normal quantile of a two-sided 95% interval (1.95996...), from jstat. */
+export const z95 = (): number => jStat.normal.inv(0.975, 0, 1);
