@@ -65,8 +65,9 @@ const CEILINGS: Record<string, { gzip: number; budget: number }> = {
   // checkout button's two wordings and `theme: 'auto'` as the default (+~720), paid for in
   // part by loading what few pages need with the files that need it: the banner's rules with
   // its styles (a return visit), the check of a store's own copy (with `copy`) and the tab
-  // title (with `banner.tabTitle`). 8 B under its ceiling: the next addition must move
-  // something out.
+  // title (with `banner.tabTitle`). 15,421 with the experiments' exposure and holdout (+69),
+  // over the budget; 15,287 with what only an open modal needs moved to the modal's lazy file
+  // (the countdown, the focus trap, the focused element: -134).
   'cartback-widget.js': { gzip: 15 * 1024, budget: 15 * 1024 },
   // What the widget loads only when a page needs it, as measured 2026-12-04 (no source-map
   // comment): the wording of mistakes (1,830), the option rules (622, where a store sets
@@ -81,7 +82,8 @@ const CEILINGS: Record<string, { gzip: number; budget: number }> = {
   // with the disclosure, the second checkout wording and a count in each plural form.
   'cartback-widget-diagnostics.js': { gzip: 2020, budget: 2048 },
   'cartback-widget-options.js': { gzip: 650, budget: 1024 },
-  'cartback-modal-styles.js': { gzip: 1024, budget: 1024 },
+  // The modal's lazy file (was its styles alone): styles, countdown and focus handling, 1,373.
+  'cartback-modal.js': { gzip: 1420, budget: 1.5 * 1024 },
   'cartback-banner-styles.js': { gzip: 830, budget: 1024 },
   'cartback-theme.js': { gzip: 590, budget: 1024 },
   // `theme: 'auto'`, the default: reading the page's look and the WCAG contrast maths, with
@@ -148,8 +150,13 @@ describe('bundle size', () => {
  * the banner, plural counts and the checkout button's second wording (+455 in the widget),
  * the banner's rules moving into its styles' file (+302 there, -~150 in the widget), the
  * disclosure's styles, and the session's `checkoutStarted` in the tracking file (+20).
+ * Then 34,041 B (cartback.js 6,101; exit 877; tracking 6,414; widget 15,287; modal 1,373):
+ * every event's experiment arms and the loading of the experiments file (+121 tracking), the
+ * exit file waiting for the visitor's arms (+70), and the modal's lazy file taking what only an
+ * open modal needs out of the widget file, which the exposure had pushed over its budget
+ * (+352 there, -134 in the widget: the focus trap's helper is in both).
  */
-const ONE_VISIT = { ceiling: 33_800, budget: 26 * 1024 };
+const ONE_VISIT = { ceiling: 34_300, budget: 26 * 1024 };
 
 describe('one visit', () => {
   let site: Site | undefined;

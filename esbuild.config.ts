@@ -53,12 +53,12 @@ const LAZY: Record<string, string> = {
   'packages/adapters/src/datalayer/dataLayerAdapter.ts': 'cartback-datalayer.js',
   'packages/cartback/src/createWidgetControls.ts': 'cartback-exit.js',
   'packages/cartback/src/startWidget.ts': 'cartback-widget.js',
-  // What the widget loads only when a page needs it: the modal's styles (where the modal may
+  // What the widget loads only when a page needs it: the modal's styles and countdown (where the modal may
   // still show), the banner's styles and rules (on a return visit), the page's look (`theme:
   // 'auto'`, the default), a preset other than light or auto, exit intent on
   // touch devices (loaded by cartback.js itself), the rules of the widget's options (when a
   // store sets them), the store's own words (when it sets `copy`), the tab's title (with `banner.tabTitle`), the wording of mistakes, a language other than English.
-  'packages/widget/src/modal/modalStyles.ts': 'cartback-modal-styles.js',
+  'packages/widget/src/modal/modalParts.ts': 'cartback-modal.js',
   'packages/widget/src/banner/bannerStyles.ts': 'cartback-banner-styles.js',
   'packages/widget/src/theme/getThemeVars.ts': 'cartback-theme.js',
   // `theme: 'auto'`, the default: the page's look, read once, with the contrast maths.

@@ -1,16 +1,16 @@
-import { signal, type ReadonlySignal } from '@preact/signals';
-
 /**
- * The time left until `expiresAt`, in ms, as a signal that changes when the displayed second
- * does (not a fixed 1000 ms later, so it never drifts), until it reaches zero or `stop()`.
+ * Calls `onTick` with the time left until `expiresAt`, in ms, now and whenever the displayed
+ * second changes (not a fixed 1000 ms later, so it never drifts), until it reaches zero or the
+ * returned stop is called. It holds no state of its own: the modal keeps the value in a signal,
+ * so this file can travel in the modal's lazy file without a second copy of the signals library.
  */
-export function createCountdown(expiresAt: number, now: () => number): { left: ReadonlySignal<number>; stop(): void } {
-  const left = signal(expiresAt - now());
+export function createCountdown(expiresAt: number, now: () => number, onTick: (left: number) => void): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const tick = () => {
-    left.value = expiresAt - now();
-    if (left.value > 0) timer = setTimeout(tick, left.value % 1000 || 1000);
+    const left = expiresAt - now();
+    onTick(left);
+    if (left > 0) timer = setTimeout(tick, left % 1000 || 1000);
   };
   tick();
-  return { left, stop: () => clearTimeout(timer) };
+  return () => clearTimeout(timer);
 }

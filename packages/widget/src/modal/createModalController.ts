@@ -3,11 +3,8 @@ import type { WidgetState } from '../createWidgetState.js';
 import type { Diagnose } from '../diagnostics/createDiagnostics.js';
 import type { DismissHow, OfferOptions } from '../internal.js';
 import type { ExitIntentOptions, ExitTrigger, WidgetHost } from '../types.js';
-import { createCountdown } from './createCountdown.js';
-import { getActiveElement } from './getActiveElement.js';
 import { getExitIntentSuppression, type SuppressionReason } from './getExitIntentSuppression.js';
 import { getOffer, type ShownOffer } from './getOffer.js';
-import { trapFocus } from './trapFocus.js';
 
 /** The open modal, as the view shows it: the offer, and its time left if it expires. */
 export interface OpenModal {
@@ -48,18 +45,18 @@ export function createModalController({ host, state, valid, options, offerOption
   let returnFocus: Element | null = null;
   let stopCountdown = () => {};
   let destroyed = false;
-  let styled = false;
-  let styles: Promise<void> | undefined;
-  const loadStyles = () =>
-    (styles ??= import('./modalStyles.js').then(({ modalStyles }) => {
-      adopt(modalStyles);
-      styled = true;
+  let parts: typeof import('./modalParts.js') | undefined;
+  let loading: Promise<void> | undefined;
+  const loadParts = () =>
+    (loading ??= import('./modalParts.js').then((loaded) => {
+      adopt(loaded.modalStyles);
+      parts = loaded;
     }));
 
   const onKeyDown = (event: KeyboardEvent) => {
     const dialog = getDialog();
     if (event.key == 'Escape' && !event.isComposing) close('escape');
-    else if (event.key == 'Tab' && dialog) trapFocus(event, dialog);
+    else if (event.key == 'Tab' && dialog) parts?.trapFocus(event, dialog); // listened to only while open, so loaded
   };
 
   const getFacts = (now: number) => ({
@@ -71,7 +68,7 @@ export function createModalController({ host, state, valid, options, offerOption
   });
   // A file that does not load is warned about when the modal is to show (see show).
   // A visitor in a holdout never sees it (a preview by `showExitIntent()` loads them then).
-  if (!host.experiments?.off && MAY_STILL_SHOW.includes(getExitIntentSuppression(getFacts(host.now())))) loadStyles().catch(() => {});
+  if (!host.experiments?.off && MAY_STILL_SHOW.includes(getExitIntentSuppression(getFacts(host.now())))) loadParts().catch(() => {});
 
   /** Why not to show now, logged (and tracked once per reason) for the store's developer. */
   const isSuppressed = (now: number) => {
@@ -87,26 +84,31 @@ export function createModalController({ host, state, valid, options, offerOption
 
   /** Opens the modal if the rules allow (always for 'api', a preview). The view takes focus (see Modal). */
   function show(trigger: ExitTrigger) {
+    if (destroyed || open.peek()) return;
     const now = host.now();
     const session = state.session.peek();
     const shown = { shownAt: now, ...(session && { shownSession: session.id }) };
-    // Where the rules allow it, the moment is an exposure in every arm; a holdout's is recorded
-    // as a showing (the same caps in every arm), and nothing shows. A modal whose styles were
-    // still loading is exposed twice: backends count a visitor's first exposure.
-    if (destroyed || open.peek() || (trigger != 'api' && (isSuppressed(now) || (host.experiments?.expose('exit_intent') && (state.save(shown), true)))))
-      return;
-    if (!styled)
-      return void loadStyles().then(
-        () => show(trigger),
-        (error) => host.warn('chunk_failed', `the exit-intent modal did not load (${error})`),
-      );
-    const offer = getOffer(offerOptions, state.record.peek().offer, now);
+    if (trigger != 'api') {
+      if (isSuppressed(now)) return;
+      // The moment the modal would show is an exposure in every arm of an experiment. In a
+      // holdout it is recorded as a showing (so the caps run the same in every arm) and nothing shows.
+      if (host.experiments?.expose('exit_intent')) return state.save(shown);
+    }
+    if (parts) return openWith(parts, trigger, shown);
+    loadParts().then(
+      () => !destroyed && !open.peek() && openWith(parts!, trigger, shown),
+      (error) => host.warn('chunk_failed', `the exit-intent modal did not load (${error})`),
+    );
+  }
+
+  function openWith({ createCountdown, getActiveElement }: typeof import('./modalParts.js'), trigger: ExitTrigger, shown: { shownAt: number }) {
+    const offer = getOffer(offerOptions, state.record.peek().offer, shown.shownAt);
     state.save({ ...shown, ...(offer.saved && { offer: offer.saved }) });
     returnFocus = getActiveElement(win.document);
     const expiresAt = offer.shown?.expiresAt;
-    const countdown = expiresAt === undefined ? undefined : createCountdown(expiresAt, () => host.now());
-    stopCountdown = countdown ? countdown.stop : () => {};
-    open.value = { offer: offer.shown, timeLeft: countdown?.left };
+    const timeLeft = expiresAt === undefined ? undefined : signal(0);
+    stopCountdown = timeLeft ? createCountdown(expiresAt!, () => host.now(), (left) => (timeLeft.value = left)) : () => {};
+    open.value = { offer: offer.shown, timeLeft };
     win.addEventListener('keydown', onKeyDown, true);
     host.track('exit_intent_shown', { trigger, ...(offer.shown && { offer: offer.shown.code }) });
     state.refresh();

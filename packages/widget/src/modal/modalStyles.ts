@@ -1,5 +1,5 @@
 /**
- * The exit-intent modal's styles, the entry of the lazy `cartback-modal-styles.js` (fetched
+ * The exit-intent modal's styles, part of the lazy `cartback-modal.js` (fetched
  * when the modal may show, see createModalController): added to the widget's base styles
  * (styles.ts), reading the same custom properties. Only logical properties (`inset-inline-end`,
  * `padding-inline-*`): with `dir="rtl"` everything mirrors. The entry animation moves and
