@@ -1,4 +1,7 @@
-import { jStat } from 'jstat';
+// jstat is CommonJS: Node's ESM loader gives it as one default export (bundlers also allow names).
+import jstat from 'jstat';
+
+const { jStat } = jstat;
 
 /** Below this p-value the split is called broken, as GrowthBook does. */
 export const SRM_THRESHOLD = 0.001;
