@@ -126,9 +126,12 @@ export function createCart(options: CartOptions) {
       const item = validateItem(input, currency);
       return onItems((items) => {
         // The same product and variant (exactly: no variant is its own line) adds up.
-        const line = items.find((l) => l.id === item.id && l.variant === item.variant);
-        if (line) return items.map((l) => (l === line ? { ...l, ...item, quantity: l.quantity + item.quantity } : l));
-        return item.quantity ? [...items, item] : items;
+        const at = items.findIndex((l) => l.id === item.id && l.variant === item.variant);
+        if (at < 0) return item.quantity ? [...items, item] : items;
+        // A copy of the list (a flat copy, fast however long the cart) with the one line replaced.
+        const next = items.slice();
+        next[at] = { ...items[at]!, ...item, quantity: items[at]!.quantity + item.quantity };
+        return next;
       });
     }),
     update: guard((id: unknown, patch: unknown, variant?: string): Op =>

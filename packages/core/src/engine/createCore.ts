@@ -74,12 +74,8 @@ export function createCore(config: ResolvedConfig, platform: Platform) {
   // changes go out on a channel of their own.
   let tabs: TabChannel | undefined;
   const post = (message: object) => (tabs ? tabs.post(message) : postOnce(platform, message));
-  // The tab's copy is written with each coalesced write, not with each change (a change of a
-  // 1,000-line cart would serialise it all); a write cut off by a navigation is the one the
-  // page's `pagehide` starts (flushNow), and that one writes the copy synchronously, first.
   const writer = createWriteBehind(async () => {
     const state = cart.getState();
-    if (storage == durable) copy.write(state);
     post({ type: 'cart', cart: state });
     await storage.set(CART_KEY, { v: CART_VERSION, cart: state });
   });
@@ -102,15 +98,24 @@ export function createCore(config: ResolvedConfig, platform: Platform) {
     hear: (data) => tabListeners.forEach((fn) => fn(data)),
   };
 
-  // A coalesced write waiting for its interval goes out when the page hides: it may not
-  // come back to run the timer.
-  const flushNow = () => void writer.flush();
+  // When the page hides, a coalesced write waiting for its interval goes out: the page may
+  // not come back to run the timer. And the tab's copy is written, synchronously, if the cart
+  // changed since it was loaded or last copied: the IndexedDB write in flight may be cut off
+  // by the navigation. Only then, not with each write: each copy serialises the whole cart.
+  let copied: CartState | undefined;
+  const flushNow = () => {
+    const state = cart.getState();
+    if (loaded && storage == durable && state !== copied) copy.write((copied = state));
+    void writer.flush();
+  };
+  const onVisibility = () => win!.document.visibilityState == 'hidden' && flushNow();
   win?.addEventListener('pagehide', flushNow);
-  win?.document.addEventListener('visibilitychange', flushNow);
+  win?.document.addEventListener('visibilitychange', onVisibility);
 
   const ready = loadSaved().then((saved) => {
     loaded = true;
     cart.hydrate(saved.cart);
+    copied = saved.cart; // stored already; changes made before it was loaded are not
     if (saved.newer) writer.schedule(); // IndexedDB catches up with the tab's copy
     return writer.flush();
   });
@@ -163,7 +168,7 @@ export function createCore(config: ResolvedConfig, platform: Platform) {
     flush: () => ready.then(writer.flush),
     destroy() {
       win?.removeEventListener('pagehide', flushNow);
-      win?.document.removeEventListener('visibilitychange', flushNow);
+      win?.document.removeEventListener('visibilitychange', onVisibility);
       tabs?.destroy();
       emitter.clear();
     },

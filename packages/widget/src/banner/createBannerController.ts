@@ -72,8 +72,11 @@ export function createBannerController({ host, state, valid, options, adopt }: B
     );
   }
 
+  // The items are read only while a banner shows: a change of a 1,000-line cart costs the
+  // same as one of a 1-line cart when nothing is on screen.
   const stopWatchingCart = effect(() => {
-    if (!state.cart.value.items.length && banner.peek()) hide();
+    const cart = state.cart.value;
+    if (banner.peek() && !cart.items.length) hide();
   });
 
   return {
