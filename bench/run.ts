@@ -24,9 +24,14 @@ const { values: args } = parseArgs({
     'no-write': { type: 'boolean', default: false },
     /** Another build of cartback.js and its chunks (a before/after comparison). */
     dist: { type: 'string' },
+    /** Only these subjects (comma-separated names or their beginnings) beside the blank page. */
+    only: { type: 'string' },
   },
 });
 const RUNS = Number(args.runs);
+const CHOSEN = SUBJECTS.filter(
+  (s) => s.name == 'blank page' || !args.only || args.only.split(',').some((name) => s.name.toLowerCase().startsWith(name.trim().toLowerCase())),
+);
 const RATE = Number(args.rate);
 /** Quiet time after the ready point, so that idle-time work is counted. */
 const SETTLE_MS = 1500;
@@ -68,7 +73,7 @@ async function main() {
   const pages = SUBJECTS.map(pageFor);
   const server = await serveBench(pages, args.dist);
   const browser = await launchBrowser();
-  const samples = new Map<string, Sample[]>(SUBJECTS.map((s) => [s.name, []]));
+  const samples = new Map<string, Sample[]>(CHOSEN.map((s) => [s.name, []]));
   const phases: CartbackPhases[] = [];
   const adds: CartAddResult[][] = [];
   const scripts = new Map<string, Map<string, number>>();
@@ -76,7 +81,7 @@ async function main() {
     // One iteration first that is not counted: Chromium's first loads compile and cache.
     for (let run = -1; run < RUNS; run++) {
       // The order turns with each iteration, so no subject always follows the same one.
-      const order = SUBJECTS.map((_, i) => SUBJECTS[(i + run + SUBJECTS.length) % SUBJECTS.length]!);
+      const order = CHOSEN.map((_, i) => CHOSEN[(i + run + CHOSEN.length) % CHOSEN.length]!);
       for (const subject of order) {
         const index = SUBJECTS.indexOf(subject);
         const context = await browser.newContext();
@@ -133,7 +138,7 @@ function formatReport(samples: Map<string, Sample[]>, phases: CartbackPhases[], 
     const all = lists.flat();
     return all.length ? `${all.length} (max ${fmt(Math.max(...all), 0)} ms)` : '0';
   };
-  const rows = SUBJECTS.map((subject) => {
+  const rows = CHOSEN.map((subject) => {
     const own = samples.get(subject.name)!;
     // Ratios against the blank page of the same iteration: the machine's load changes between them.
     const ready = median(own.map((s, i) => s.load.readyMs / blank[i]!.load.readyMs));

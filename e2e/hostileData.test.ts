@@ -32,6 +32,8 @@ function plantRecords(page: Page, records: Array<[string, unknown]>): Promise<vo
     (list) =>
       new Promise<void>((resolve, reject) => {
         const open = indexedDB.open('cartback');
+        // On a first visit there is no database yet: the SDK creates it at its first write.
+        open.onupgradeneeded = () => open.result.createObjectStore('kv');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const tx = open.result.transaction('kv', 'readwrite');

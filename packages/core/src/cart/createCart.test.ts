@@ -423,8 +423,8 @@ describe('createCart', () => {
     });
   });
 
-  describe('receive', () => {
-    it('adopts a newer cart from another tab and notifies "remote"', () => {
+  describe('adopt', () => {
+    it("adopts another tab's cart and notifies \"remote\"", () => {
       const { cart, onChange } = setup();
       const listener = vi.fn();
       cart.subscribe(listener);
@@ -435,39 +435,19 @@ describe('createCart', () => {
         currency: 'USD',
         updatedAt: 2000,
       };
-      cart.receive(remote);
+      cart.adopt(remote);
       expect(cart.getSnapshot()).toMatchObject({ version: 3, value: 40, count: 2 });
       expect(listener).toHaveBeenCalledWith(expect.objectContaining({ version: 3, count: 2 }), 'remote');
       expect(onChange).not.toHaveBeenCalled();
     });
 
-    it('ignores an older cart', () => {
-      const { cart, tick } = setup();
-      tick(1000);
-      cart.add(mug);
-      const listener = vi.fn();
-      cart.subscribe(listener);
-      cart.receive({ id: 'cart-1', version: 9, items: [], currency: 'USD', updatedAt: 1500 });
-      expect(cart.getSnapshot()).toMatchObject({ version: 1, count: 1 });
-      expect(listener).not.toHaveBeenCalled();
-    });
-
-    it('breaks a tie on time by version', () => {
-      const { cart } = setup();
-      cart.add(mug);
-      cart.receive({ id: 'cart-1', version: 1, items: [], currency: 'USD', updatedAt: 1000 });
-      expect(cart.getSnapshot().count).toBe(1);
-      cart.receive({ id: 'cart-1', version: 2, items: [], currency: 'USD', updatedAt: 1000 });
-      expect(cart.getSnapshot()).toMatchObject({ version: 2, count: 0 });
-    });
-
     it('ignores remote carts before hydrate and in another currency', () => {
       const early = setup({ hydrated: false }).cart;
-      early.receive({ id: 'x', version: 1, items: [], currency: 'USD', updatedAt: 9999 });
+      early.adopt({ id: 'x', version: 1, items: [], currency: 'USD', updatedAt: 9999 });
       expect(early.getSnapshot().id).toBe('cart-1');
 
       const { cart } = setup();
-      cart.receive({ id: 'x', version: 1, items: [], currency: 'EUR', updatedAt: 9999 });
+      cart.adopt({ id: 'x', version: 1, items: [], currency: 'EUR', updatedAt: 9999 });
       expect(cart.getSnapshot().id).toBe('cart-1');
     });
   });

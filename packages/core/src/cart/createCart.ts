@@ -126,12 +126,9 @@ export function createCart(options: CartOptions) {
       const item = validateItem(input, currency);
       return onItems((items) => {
         // The same product and variant (exactly: no variant is its own line) adds up.
-        const at = items.findIndex((l) => l.id === item.id && l.variant === item.variant);
-        if (at < 0) return item.quantity ? [...items, item] : items;
-        // A copy of the list (a flat copy, fast however long the cart) with the one line replaced.
-        const next = items.slice();
-        next[at] = { ...items[at]!, ...item, quantity: items[at]!.quantity + item.quantity };
-        return next;
+        const line = items.find((l) => l.id === item.id && l.variant === item.variant);
+        if (line) return items.map((l) => (l === line ? { ...l, ...item, quantity: l.quantity + item.quantity } : l));
+        return item.quantity ? [...items, item] : items;
       });
     }),
     update: guard((id: unknown, patch: unknown, variant?: string): Op =>
@@ -167,12 +164,9 @@ export function createCart(options: CartOptions) {
       }
       if (ops.length) options.onChange(state);
     },
-    /** Adopts a newer cart written by another tab. */
-    receive(remote: CartState): void {
-      // Last change wins; a tie is broken the same way in every tab, so they cannot diverge.
-      const newer =
-        remote.updatedAt > state.updatedAt || (remote.updatedAt == state.updatedAt && JSON.stringify(remote) > JSON.stringify(state));
-      if (pending || !newer || remote.currency !== currency) return;
+    /** Adopts a cart another tab wrote, which tab sync found newer (isNewerCart); none before the saved cart is loaded, nor in another currency. */
+    adopt(remote: CartState): void {
+      if (pending || remote.currency !== currency) return;
       state = remote;
       notify('remote');
     },

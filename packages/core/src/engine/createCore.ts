@@ -91,26 +91,26 @@ export function createCore(config: ResolvedConfig, platform: Platform) {
   const tabSync: TabSyncHost = {
     platform,
     isCart: (remote): remote is CartState => isCartRecord({ v: CART_VERSION, cart: remote }),
-    receive: cart.receive,
-    catchUp: () => void loadSaved().then(({ cart: saved }) => saved && cart.receive(saved)),
+    getCart: cart.getState,
+    adopt: cart.adopt,
+    loadSaved,
     fail,
     connect: (channel) => void (tabs = channel),
     hear: (data) => tabListeners.forEach((fn) => fn(data)),
   };
 
-  // When the page hides, a coalesced write waiting for its interval goes out: the page may
-  // not come back to run the timer. And the tab's copy is written, synchronously, if the cart
-  // changed since it was loaded or last copied: the IndexedDB write in flight may be cut off
-  // by the navigation. Only then, not with each write: each copy serialises the whole cart.
+  // When the page hides (or shows), a coalesced write waiting for its interval goes out: the
+  // page may not come back to run the timer. And the tab's copy is written, synchronously, if
+  // the cart changed since it was loaded or last copied: the IndexedDB write in flight may be
+  // cut off by the navigation. Only then, not with each write: each copy serialises the cart.
   let copied: CartState | undefined;
   const flushNow = () => {
     const state = cart.getState();
     if (loaded && storage == durable && state !== copied) copy.write((copied = state));
     void writer.flush();
   };
-  const onVisibility = () => win!.document.visibilityState == 'hidden' && flushNow();
   win?.addEventListener('pagehide', flushNow);
-  win?.document.addEventListener('visibilitychange', onVisibility);
+  win?.document.addEventListener('visibilitychange', flushNow);
 
   const ready = loadSaved().then((saved) => {
     loaded = true;
@@ -168,7 +168,7 @@ export function createCore(config: ResolvedConfig, platform: Platform) {
     flush: () => ready.then(writer.flush),
     destroy() {
       win?.removeEventListener('pagehide', flushNow);
-      win?.document.removeEventListener('visibilitychange', onVisibility);
+      win?.document.removeEventListener('visibilitychange', flushNow);
       tabs?.destroy();
       emitter.clear();
     },

@@ -19,11 +19,17 @@ export async function startIdleWork(engine: Cartback, win: Window, adapters?: Lo
   const adapter =
     name && adapters && core.createLoader(`the ${name} adapter`, async () => (await adapters()).startPlatformAdapter(name, engine, win));
   if (adapter) void adapter.load();
-  if (
-    /cb_/.test(win.location.search) ||
-    webStorage(win, 'localStorage').read(HANDOFF_KEY) ||
-    (await core.getStorage().entries()).some(([key]) => key.startsWith(EVENT_PREFIX) || key.startsWith(DRAFT_PREFIX))
-  )
+  const hasEventsLeft = async () => {
+    const stored = await core.getStorage().entries();
+    // Where cartback has stored nothing, no page of it has closed with events to hand over
+    // (or its first writes were cut off: what it handed over waits in localStorage, whose
+    // first read costs a page several milliseconds, for a page where it has).
+    return (
+      stored.some(([key]) => key.startsWith(EVENT_PREFIX) || key.startsWith(DRAFT_PREFIX)) ||
+      (stored.length > 0 && !!webStorage(win, 'localStorage').read(HANDOFF_KEY))
+    );
+  };
+  if (/cb_/.test(win.location.search) || (await hasEventsLeft()))
     void engine.tracking();
   return () => {
     tabs.destroy();

@@ -1,16 +1,19 @@
 import { describeValue } from '../engine/CartbackError.js';
 import { createTabChannel, type TabChannel } from '../engine/createTabChannel.js';
 import type { CartState, Platform } from '../types.js';
+import { isNewerCart } from './isNewerCart.js';
 
 /** What tab sync needs from the engine. */
 export interface TabSyncHost {
   platform: Platform;
   /** Whether another tab's message holds a well-formed cart (the engine's own check of stored carts). */
   isCart(cart: unknown): cart is CartState;
-  /** Adopts another tab's cart if it is newer. */
-  receive(cart: CartState): void;
-  /** Adopts the newest stored cart if it is newer: what other tabs changed while this one did not listen. */
-  catchUp(): void;
+  /** This tab's cart. */
+  getCart(): CartState;
+  /** Adopts another tab's cart. */
+  adopt(cart: CartState): void;
+  /** The newest cart stored. */
+  loadSaved(): Promise<{ cart?: CartState }>;
   /** Reports a background problem (warned once per code, emitted on `on('error')`). */
   fail(code: string, message: string): void;
   /** Hands the open channel to the engine, which posts its changes through it. */
@@ -27,17 +30,20 @@ export interface TabSyncHost {
  * back from the back/forward cache.
  */
 export function startTabSync(host: TabSyncHost) {
+  const receive = (remote: CartState) => isNewerCart(remote, host.getCart()) && host.adopt(remote);
+  // What other tabs changed while this one did not listen.
+  const catchUp = () => void host.loadSaved().then(({ cart }) => cart && receive(cart));
   const channel = createTabChannel(
     host.platform,
     (data) => {
       const message = data as { type?: unknown; cart?: unknown } | null;
       if (message?.type != 'cart') return host.hear(data);
-      if (host.isCart(message.cart)) return host.receive(message.cart);
+      if (host.isCart(message.cart)) return receive(message.cart);
       host.fail('corrupt_record', `another tab sent a malformed cart (got ${describeValue(message.cart)}). It was ignored`);
     },
-    host.catchUp,
+    catchUp,
   );
   host.connect(channel);
-  host.catchUp();
+  catchUp();
   return channel;
 }

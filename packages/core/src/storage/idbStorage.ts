@@ -13,6 +13,12 @@ export const STORE_NAME = 'kv';
  */
 export function idbStorage(): KeyValueStorage {
   const database = createStore(DB_NAME, STORE_NAME);
+  // Reading never creates the database (opening one creates it): where cartback has written
+  // nothing yet there is none, a read finds nothing without opening it, and a shopper who
+  // never adds anything gets none. Asked with `indexedDB.databases()` until the answer is yes
+  // (after a first write, here or in another tab); where a browser lacks it, reads open it.
+  let exists = false;
+  const hasDatabase = async () => (exists ||= !indexedDB.databases || (await indexedDB.databases()).some((db) => db.name == DB_NAME));
   // Every transaction is committed as soon as its requests are made, rather than once the
   // page has seen the results: a transaction started at pagehide would otherwise stay open
   // while the page sits in the back/forward cache (frozen, it sees nothing), block the next
@@ -24,7 +30,7 @@ export function idbStorage(): KeyValueStorage {
       return result;
     });
   return {
-    get: async (key) => run('readonly', (store) => promisifyRequest(store.get(key))),
+    get: async (key) => ((await hasDatabase()) ? run('readonly', (store) => promisifyRequest(store.get(key))) : undefined),
     set: async (key, value) =>
       run('readwrite', (store) => {
         store.put(value, key);
@@ -36,9 +42,11 @@ export function idbStorage(): KeyValueStorage {
         return promisifyRequest(store.transaction);
       }),
     entries: async () =>
-      run('readonly', async (store) => {
-        const [keys, values] = await Promise.all([promisifyRequest(store.getAllKeys()), promisifyRequest(store.getAll())]);
-        return keys.map((key, i): [string, unknown] => [key as string, values[i]]);
-      }),
+      !(await hasDatabase())
+        ? []
+        : run('readonly', async (store) => {
+            const [keys, values] = await Promise.all([promisifyRequest(store.getAllKeys()), promisifyRequest(store.getAll())]);
+            return keys.map((key, i): [string, unknown] => [key as string, values[i]]);
+          }),
   };
 }
