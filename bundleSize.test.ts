@@ -71,7 +71,9 @@ const CEILINGS: Record<string, { gzip: number; budget: number }> = {
   // its styles (a return visit), the check of a store's own copy (with `copy`) and the tab
   // title (with `banner.tabTitle`). 15,421 with the experiments' exposure and holdout (+69),
   // over the budget; 15,287 with what only an open modal needs moved to the modal's lazy file
-  // (the countdown, the focus trap, the focused element: -134).
+  // (the countdown, the focus trap, the focused element: -134). 15,350 with the rehearsal of
+  // the modal's first showing (issue 16: the modal rendered unseen at idle, so that its first
+  // open takes what a later one does), paid for by the modal's props spread from its state.
   'cartback-widget.js': { gzip: 15 * 1024, budget: 15 * 1024 },
   // What the widget loads only when a page needs it, as measured 2026-12-04 (no source-map
   // comment): the wording of mistakes (1,830), the option rules (622, where a store sets
@@ -86,8 +88,9 @@ const CEILINGS: Record<string, { gzip: number; budget: number }> = {
   // with the disclosure, the second checkout wording and a count in each plural form.
   'cartback-widget-diagnostics.js': { gzip: 2020, budget: 2048 },
   'cartback-widget-options.js': { gzip: 650, budget: 1024 },
-  // The modal's lazy file (was its styles alone): styles, countdown and focus handling, 1,373.
-  'cartback-modal.js': { gzip: 1420, budget: 1.5 * 1024 },
+  // The modal's lazy file (was its styles alone): styles, countdown and focus handling, 1,373;
+  // 1,465 with the rehearsal of its first showing (rehearse).
+  'cartback-modal.js': { gzip: 1500, budget: 1.5 * 1024 },
   'cartback-banner-styles.js': { gzip: 830, budget: 1024 },
   'cartback-theme.js': { gzip: 590, budget: 1024 },
   // `theme: 'auto'`, the default: reading the page's look and the WCAG contrast maths, with
@@ -159,8 +162,11 @@ describe('bundle size', () => {
  * exit file waiting for the visitor's arms (+70), and the modal's lazy file taking what only an
  * open modal needs out of the widget file, which the exposure had pushed over its budget
  * (+352 there, -134 in the widget: the focus trap's helper is in both).
+ * Then 34,318 B (issue 16): the idle file with tab sync's rule of which cart is newer (+80,
+ * -30 in cartback.js), and the rehearsal of the modal's first showing (+92 in its file, +63 in
+ * the widget), which makes the first open as fast as a later one.
  */
-const ONE_VISIT = { ceiling: 34_300, budget: 26 * 1024 };
+const ONE_VISIT = { ceiling: 34_400, budget: 26 * 1024 };
 
 describe('one visit', () => {
   let site: Site | undefined;

@@ -16,7 +16,7 @@ export function measureModalOpens(page: Page, kind: 'cartback' | 'peer', later: 
       };
       const dialog = () => document.querySelector('cartback-widget')?.shadowRoot?.querySelector<HTMLElement>('[part=dialog]');
       const open = kind == 'cartback' ? () => void w.cartback.showExitIntent() : () => void w.benchOpen();
-      const isShown = kind == 'cartback' ? () => !!dialog() : () => true;
+      const isShown = kind == 'cartback' ? () => !!dialog()?.checkVisibility({ visibilityProperty: true }) : () => true;
       const close = kind == 'cartback' ? () => dialog()?.querySelector<HTMLElement>('[part=close]')?.click() : () => w.benchClose();
       const afterFrame = () =>
         new Promise<boolean>((done) =>

@@ -101,14 +101,29 @@ export async function exitThroughTop(page: Page, x = 640): Promise<void> {
 export const dialog = (page: Page): Locator => page.locator('cartback-widget [part=dialog]');
 export const part = (page: Page, name: string): Locator => page.locator(`cartback-widget [part=${name}]`);
 
-/** Whether `[part=<name>]` is in the widget's shadow root right now. */
+/**
+ * Whether `[part=<name>]` is in the widget's shadow root and shown right now: not the unseen
+ * rehearsal of the modal's first showing (`visibility: hidden`, see rehearse).
+ */
 export const hasPart = (page: Page, name: string): Promise<boolean> =>
-  page.evaluate((name) => !!document.querySelector('cartback-widget')?.shadowRoot?.querySelector(`[part=${name}]`), name);
+  page.evaluate(
+    (name) =>
+      !!document
+        .querySelector('cartback-widget')
+        ?.shadowRoot?.querySelector(`[part=${name}]`)
+        ?.checkVisibility({ visibilityProperty: true }),
+    name,
+  );
 
-/** Waits until `[part=<name>]` is (or, with `present` false, is no longer) in the shadow root. */
+/** Waits until `[part=<name>]` is (or, with `present` false, is no longer) shown (see hasPart). */
 export async function waitForPart(page: Page, name: string, present = true): Promise<void> {
   await page.waitForFunction(
-    ([name, present]) => present == !!document.querySelector('cartback-widget')?.shadowRoot?.querySelector(`[part=${name}]`),
+    ([name, present]) =>
+      present ==
+      !!document
+        .querySelector('cartback-widget')
+        ?.shadowRoot?.querySelector(`[part=${name}]`)
+        ?.checkVisibility({ visibilityProperty: true }),
     [name, present] as const,
   );
 }

@@ -60,8 +60,8 @@ export function WidgetView(props: WidgetViewProps) {
           {...text}
           cart={cart}
           locale={locale}
-          offer={open.offer}
-          timeLeft={open.timeLeft}
+          // The offer, its time left, and whether this is the rehearsal (see rehearse).
+          {...open}
           collectEmail={props.collectEmail}
           checkoutUrl={props.restoreHref('exit_intent', open.offer?.code)}
           checkoutStarted={state.session.value?.checkoutStarted}

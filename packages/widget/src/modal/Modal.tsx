@@ -16,6 +16,8 @@ export interface ModalProps extends WidgetCopy {
   cart: CartSnapshot;
   locale: string;
   offer?: ShownOffer;
+  /** Rendered unseen, to prepare the first showing: hidden, and it takes no focus (rehearse). */
+  rehearsal?: true;
   /** The offer's time left, if it expires (createCountdown). */
   timeLeft?: ReadonlySignal<number> | undefined;
   collectEmail: boolean;
@@ -41,13 +43,21 @@ export class Modal extends Component<ModalProps> {
   backdrop = createRef<HTMLDivElement>();
 
   override componentDidMount() {
-    const backdrop = this.backdrop.current!;
     try {
-      backdrop.showPopover();
+      this.backdrop.current!.showPopover();
     } catch {
       // No popover support: the backdrop is a fixed element with the highest z-index instead.
     }
-    getFocusable(backdrop)[0]?.focus();
+    this.takeFocus();
+  }
+
+  /** A rehearsal that a trigger turned into the real showing takes focus then. */
+  override componentDidUpdate(previous: ModalProps) {
+    if (previous.rehearsal) this.takeFocus();
+  }
+
+  takeFocus() {
+    if (!this.props.rehearsal) getFocusable(this.backdrop.current!)[0]?.focus();
   }
 
   render(props: ModalProps) {
@@ -57,6 +67,7 @@ export class Modal extends Component<ModalProps> {
         part="backdrop"
         ref={this.backdrop}
         popover="manual"
+        style={props.rehearsal && 'visibility:hidden'}
         onPointerDown={(event) => (this.pressedInside = event.target != event.currentTarget)}
         onClick={(event) => {
           if (event.target == event.currentTarget && !this.pressedInside) onDismiss('backdrop');

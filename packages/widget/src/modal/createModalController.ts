@@ -10,6 +10,8 @@ import { getOffer, type ShownOffer } from './getOffer.js';
 export interface OpenModal {
   offer?: ShownOffer;
   timeLeft?: ReadonlySignal<number>;
+  /** Rendered unseen, to prepare the first showing (rehearse). */
+  rehearsal?: true;
 }
 
 export interface ModalControllerOptions {
@@ -68,7 +70,9 @@ export function createModalController({ host, state, valid, options, offerOption
   });
   // A file that does not load is warned about when the modal is to show (see show).
   // A visitor in a holdout never sees it (a preview by `showExitIntent()` loads them then).
-  if (!host.experiments?.off && MAY_STILL_SHOW.includes(getExitIntentSuppression(getFacts(host.now())))) loadParts().catch(() => {});
+  // Once it is in, the first showing is rehearsed (see rehearse).
+  if (!host.experiments?.off && MAY_STILL_SHOW.includes(getExitIntentSuppression(getFacts(host.now()))))
+    loadParts().then(() => parts!.rehearse(win, open), () => {});
 
   /** Why not to show now, logged (and tracked once per reason) for the store's developer. */
   const isSuppressed = (now: number) => {
@@ -84,7 +88,8 @@ export function createModalController({ host, state, valid, options, offerOption
 
   /** Opens the modal if the rules allow (always for 'api', a preview). The view takes focus (see Modal). */
   function show(trigger: ExitTrigger) {
-    if (destroyed || open.peek()) return;
+    // A rehearsal (see rehearse) becomes the showing: what it rendered is shown as it is.
+    if (destroyed || (open.peek() && !open.peek()!.rehearsal)) return;
     const now = host.now();
     const session = state.session.peek();
     const shown = { shownAt: now, ...(session && { shownSession: session.id }) };

@@ -1,9 +1,10 @@
 /**
  * What the modal needs only once it opens, one lazy file (`cartback-modal.js`) fetched at once
  * where the modal may still show on the page (see createModalController): its styles, the
- * offer's countdown, and the focus handling of an open modal.
+ * rehearsal of its first showing, the offer's countdown, and the focus handling of an open modal.
  */
 export { modalStyles } from './modalStyles.js';
 export { createCountdown } from './createCountdown.js';
 export { getActiveElement } from './getActiveElement.js';
 export { trapFocus } from './trapFocus.js';
+export { rehearse } from './rehearse.js';
