@@ -11,12 +11,13 @@ const t = setupBrowserTests();
 const SLOWDOWN = 4;
 const LONG_TASK_MS = 50;
 /**
- * MISSED at load of an empty cart: cartback.js's cold start (compile, first storage access,
- * opening IndexedDB) measured 34, 39, 51 and 57 ms (median of three visitors in the last) on
- * 2026-12-05. That phase holds a ceiling above what was measured, so it cannot get worse
- * unnoticed, until start-up is deferred enough to meet the 50 ms budget (see docs/benchmarks.md).
+ * At load of an empty cart, cartback.js's cold start (its compilation and first run, in the
+ * task that evaluates it) measured 34, 39, 51 and 57 ms (median of three visitors in the last)
+ * on 2026-12-05; 40 and 41 once reads stopped opening (and creating) the database. Under the
+ * 50 ms budget, but by less than a loaded CI machine's noise: that phase holds a ceiling of 60,
+ * so it cannot get worse unnoticed (see docs/benchmarks.md for the throttled measurement).
  */
-const CEILING_MS: Record<string, number> = { 'empty cart': 80 };
+const CEILING_MS: Record<string, number> = { 'empty cart': 60 };
 
 /**
  * The CPU time of each main-thread task that cartback's files ran in while `during` ran, from a
