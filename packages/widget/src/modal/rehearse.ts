@@ -1,5 +1,4 @@
 import type { Signal } from '@preact/signals';
-import type { OpenModal } from './createModalController.js';
 
 /**
  * The modal's first showing, rehearsed unseen at an idle moment once its file is in: the view
@@ -8,7 +7,7 @@ import type { OpenModal } from './createModalController.js';
  * costs what a later one does, not the first render's compilation, style and layout (on a slow
  * phone, several frames). A trigger meanwhile shows what the rehearsal rendered.
  */
-export function rehearse(win: Window, open: Signal<OpenModal | undefined>): void {
+export function rehearse(win: Window, open: Signal<{ rehearsal?: true } | undefined>): void {
   (win.requestIdleCallback ?? setTimeout)(() => {
     if (open.peek()) return;
     open.value = { rehearsal: true };
