@@ -115,8 +115,15 @@ export function createModalController({ host, state, valid, options, offerOption
     stopCountdown = timeLeft ? createCountdown(expiresAt!, () => host.now(), (left) => (timeLeft.value = left)) : () => {};
     open.value = { offer: offer.shown, timeLeft };
     win.addEventListener('keydown', onKeyDown, true);
-    host.track('exit_intent_shown', { trigger, ...(offer.shown && { offer: offer.shown.code }) });
-    state.refresh();
+    // What the frame does not need waits until it is painted: the event, and a fresh read of
+    // the record and the session (another tab's), each a round of storage calls.
+    win.requestAnimationFrame(() =>
+      setTimeout(() => {
+        // An `offer` left undefined is not in the event's JSON.
+        host.track('exit_intent_shown', { trigger, offer: offer.shown?.code });
+        state.refresh();
+      }),
+    );
   }
 
   /** Closes the modal; a shopper's dismissal (`how`) is recorded, for the cooldown. */
