@@ -74,7 +74,8 @@ const CEILINGS: Record<string, { gzip: number; budget: number }> = {
   // (the countdown, the focus trap, the focused element: -134). 15,350 with the rehearsal of
   // the modal's first showing (issue 16: the modal rendered unseen at idle, so that its first
   // open takes what a later one does), paid for by the modal's props spread from its state;
-  // 15,355 with the modal's event and storage reads after its frame.
+  // 15,355 with the modal's event and storage reads after its frame; 15,358 with the wait for
+  // the frame taken from the modal's file, where the rehearsal uses it too.
   'cartback-widget.js': { gzip: 15 * 1024, budget: 15 * 1024 },
   // What the widget loads only when a page needs it, as measured 2026-12-04 (no source-map
   // comment): the wording of mistakes (1,830), the option rules (622, where a store sets
@@ -90,7 +91,8 @@ const CEILINGS: Record<string, { gzip: number; budget: number }> = {
   'cartback-widget-diagnostics.js': { gzip: 2020, budget: 2048 },
   'cartback-widget-options.js': { gzip: 650, budget: 1024 },
   // The modal's lazy file (was its styles alone): styles, countdown and focus handling, 1,373;
-  // 1,465 with the rehearsal of its first showing (rehearse).
+  // 1,465 with the rehearsal of its first showing (rehearse); 1,484 with the wait for a frame
+  // (afterFrame), one copy for the rehearsal and the open modal's event.
   'cartback-modal.js': { gzip: 1500, budget: 1.5 * 1024 },
   'cartback-banner-styles.js': { gzip: 830, budget: 1024 },
   'cartback-theme.js': { gzip: 590, budget: 1024 },

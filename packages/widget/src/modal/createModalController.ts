@@ -106,7 +106,7 @@ export function createModalController({ host, state, valid, options, offerOption
     );
   }
 
-  function openWith({ createCountdown, getActiveElement }: typeof import('./modalParts.js'), trigger: ExitTrigger, shown: { shownAt: number }) {
+  function openWith({ createCountdown, getActiveElement, afterFrame }: typeof import('./modalParts.js'), trigger: ExitTrigger, shown: { shownAt: number }) {
     const offer = getOffer(offerOptions, state.record.peek().offer, shown.shownAt);
     state.save({ ...shown, ...(offer.saved && { offer: offer.saved }) });
     returnFocus = getActiveElement(win.document);
@@ -117,13 +117,11 @@ export function createModalController({ host, state, valid, options, offerOption
     win.addEventListener('keydown', onKeyDown, true);
     // What the frame does not need waits until it is painted: the event, and a fresh read of
     // the record and the session (another tab's), each a round of storage calls.
-    win.requestAnimationFrame(() =>
-      setTimeout(() => {
-        // An `offer` left undefined is not in the event's JSON.
-        host.track('exit_intent_shown', { trigger, offer: offer.shown?.code });
-        state.refresh();
-      }),
-    );
+    afterFrame(win, () => {
+      // An `offer` left undefined is not in the event's JSON.
+      host.track('exit_intent_shown', { trigger, offer: offer.shown?.code });
+      state.refresh();
+    });
   }
 
   /** Closes the modal; a shopper's dismissal (`how`) is recorded, for the cooldown. */

@@ -1,4 +1,5 @@
 import type { Signal } from '@preact/signals';
+import { afterFrame } from '../lib/afterFrame.js';
 
 /**
  * The modal's first showing, rehearsed unseen at an idle moment once its file is in: the view
@@ -11,7 +12,6 @@ export function rehearse(win: Window, open: Signal<{ rehearsal?: true } | undefi
   (win.requestIdleCallback ?? setTimeout)(() => {
     if (open.peek()) return;
     open.value = { rehearsal: true };
-    // Taken down in a task after the frame: its style, layout and paint are done by then.
-    win.requestAnimationFrame(() => setTimeout(() => open.peek()?.rehearsal && (open.value = undefined)));
+    afterFrame(win, () => open.peek()?.rehearsal && (open.value = undefined));
   });
 }
