@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readConfigFile, type Fail } from '../readConfigFile';
 import { parseDelay } from './parseDelay';
 import { defaultRecovery, defaultWinBack, placeholders, type RecoveryConfig, type StepConfig } from './recoveryConfig';
 
@@ -10,15 +10,8 @@ export class RecoveryConfigError extends Error {}
  * CARTBACK_SECRET and COLLECTOR_PUBLIC_URL in `env` override the file (keep secrets out of it).
  */
 export function loadRecoveryConfig(file: string, env: NodeJS.ProcessEnv = process.env): RecoveryConfig {
-  const fail = (field: string, problem: string, value: unknown, fix: string): never => {
-    throw new RecoveryConfigError(`[cartback collector] ${file}: ${field} ${problem} (${JSON.stringify(value)}). ${fix}.`);
-  };
-  let raw: any;
-  try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    return fail('(file)', 'cannot be read as JSON', (error as Error).message, 'Give a JSON file, see packages/collector/README.md');
-  }
+  const { raw: json, fail } = readConfigFile(file, 'Give a JSON file, see packages/collector/README.md', (message) => new RecoveryConfigError(message));
+  const raw: any = json; // checked field by field below
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) fail('(file)', 'is not a JSON object', raw, 'Write {"store": {...}, ...}');
 
   const config: RecoveryConfig = {
@@ -65,8 +58,6 @@ export function loadRecoveryConfig(file: string, env: NodeJS.ProcessEnv = proces
   checkSteps('winBack', config.winBack, fail);
   return config;
 }
-
-type Fail = (field: string, problem: string, value: unknown, fix: string) => never;
 
 function checkSteps(name: string, sequence: { steps: StepConfig[] }, fail: Fail): void {
   if (!Array.isArray(sequence?.steps) || sequence.steps.length === 0) {

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readConfigFile } from '../readConfigFile';
 
 export interface WebhookConfig {
   /** Where events are POSTed. */
@@ -11,15 +11,7 @@ export interface WebhookConfig {
 
 /** Reads and checks the webhooks file (a JSON array); a mistake names the file, the entry, the field and the fix. */
 export function loadWebhooks(file: string): WebhookConfig[] {
-  const fail = (field: string, problem: string, value: unknown, fix: string): never => {
-    throw new TypeError(`[cartback collector] ${file}: ${field} ${problem} (${JSON.stringify(value)}). ${fix}.`);
-  };
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    return fail('(file)', 'cannot be read as JSON', (error as Error).message, 'Give a JSON array of {"url", "events", "secret"}');
-  }
+  const { raw, fail } = readConfigFile(file, 'Give a JSON array of {"url", "events", "secret"}', (message) => new TypeError(message));
   if (!Array.isArray(raw)) return fail('(file)', 'is not a JSON array', raw, 'Write [{"url": "https://...", "events": ["cart_abandoned"], "secret": "..."}]');
   return raw.map((entry: Partial<WebhookConfig>, index) => {
     const at = `[${index}]`;
