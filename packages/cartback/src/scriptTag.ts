@@ -1,3 +1,4 @@
+import { isRecord } from '@cartback/core';
 import type { CartbackApi } from './CartbackApi.js';
 import { readScriptConfig } from './readScriptConfig.js';
 import { runQueued } from './runQueued.js';
@@ -21,12 +22,11 @@ if (existing && !Array.isArray(existing)) {
 } else {
   const script = document.currentScript as HTMLScriptElement | null;
   const fileConfig = window.cartbackConfig;
-  const config =
-    typeof fileConfig === 'object' && fileConfig !== null
-      ? { ...fileConfig, ...readScriptConfig(script) }
-      : fileConfig === undefined
-        ? readScriptConfig(script)
-        : fileConfig; // not an object: let validation name it
+  const config = isRecord(fileConfig)
+    ? { ...fileConfig, ...readScriptConfig(script) }
+    : fileConfig === undefined
+      ? readScriptConfig(script)
+      : fileConfig; // not an object (an array, a string): let validation name it
   const api = start(config);
   const push = (...entries: unknown[]) => {
     entries.forEach((entry) => runQueued(api, entry));

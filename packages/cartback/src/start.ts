@@ -19,7 +19,7 @@ import type { CartbackApi } from './CartbackApi.js';
 export function start(input: unknown): CartbackApi {
   const browser = typeof window != 'undefined';
   const { config, problems } = checkConfig(input);
-  if (browser) void reportConfigProblems(problems, console);
+  if (browser) reportConfigProblems(problems, console);
   if (config && browser) return attachWidget(createEngine(config, browserPlatform(), { idle: async () => (await import('./startIdleWorkWithAdapters.js')).startIdleWorkWithAdapters }), window);
   const currency = (input as { currency?: string } | null)?.currency;
   const inert = createEngine(

@@ -4,9 +4,9 @@ import type { ConfigProblem } from './checkConfig.js';
  * Prints what is wrong with a config, one line per option. The wording is a lazy chunk,
  * fetched only when there is something to say, so that every page does not carry it.
  */
-export function reportConfigProblems(problems: ConfigProblem[], console: Pick<Console, 'warn' | 'error'>): Promise<void> {
-  if (!problems.length) return Promise.resolve();
-  return import('../diagnostics/index.js').then(
+export function reportConfigProblems(problems: ConfigProblem[], console: Pick<Console, 'warn' | 'error'>): void {
+  if (!problems.length) return;
+  void import('../diagnostics/index.js').then(
     ({ explainConfig }) => {
       const { errors, warnings } = explainConfig(problems);
       warnings.forEach((w) => console.warn(w));

@@ -112,7 +112,9 @@ export function createCore(config: ResolvedConfig, platform: Platform) {
   win?.addEventListener('pagehide', flushNow);
   win?.document.addEventListener('visibilitychange', flushNow);
 
-  const ready = loadSaved().then((saved) => {
+  // The saved cart is read in a task of its own, so that the script's evaluation stays a short
+  // task on a slow phone; changes made before it is loaded are replayed on it (createCart).
+  const ready = new Promise<void>((next) => (win ? setTimeout(next) : next())).then(loadSaved).then((saved) => {
     loaded = true;
     cart.hydrate(saved.cart);
     copied = saved.cart; // stored already; changes made before it was loaded are not
