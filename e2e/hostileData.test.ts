@@ -1,9 +1,9 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { getCart, type TestWindow } from './support/cartbackPage';
+import { getCart, waitForCartback, type TestWindow } from './support/cartbackPage';
 import { setupDeliveryTests } from './support/setupDeliveryTests';
 import { readIdbKeys } from './support/storePage';
-import { observeQuietPeriod, type PageWatch } from './support/watchPage';
+import { observeQuietPeriod, watchPage, type PageWatch } from './support/watchPage';
 
 // Data the SDK did not write, or wrote under another version: odd config keys, a malformed
 // outbox record, a malformed message from another tab, a value IndexedDB cannot clone. Each
@@ -69,6 +69,19 @@ describe('config keys named like Object.prototype members', () => {
     await expectWorkingAndQuiet(page, watch);
     await expect.poll(async () => (await t.collector.stored('cart_updated')).length, { timeout: 10_000 }).toBe(1);
     expect(watch.cartbackMessages('error')).toEqual([]);
+  });
+});
+
+describe('window.cartbackConfig that is not a plain object', () => {
+  it('an array: one error naming the config, not its items as options, and an inert API that answers', async () => {
+    const page = await (await t.newContext()).newPage();
+    const watch = await watchPage(page);
+    t.store.config = ['endpoint', t.front.url] as unknown as Record<string, unknown>;
+    await page.goto(t.store.url + '/');
+    await waitForCartback(page);
+    await expect.poll(() => watch.cartbackMessages('error').map((m) => m.text)).toEqual([expect.stringMatching(/^\[cartback\] config must be an object like \{ endpoint/)]);
+    expect(warnings(watch, /is not an option/)).toEqual([]);
+    await expectWorkingAndQuiet(page, watch);
   });
 });
 
