@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createCart } from './createCart.js';
 import { fromMinor, getCurrencyDigits, toMinor } from './money.js';
+import { isCartRecord } from '../storage/records.js';
 
 function cartIn(currency: string) {
   let n = 0;
@@ -62,5 +63,39 @@ describe('money', () => {
     dinar.add({ id: 'a', name: 'A', price: 1.001, quantity: 3 });
     dinar.add({ id: 'b', name: 'B', price: 0.002 });
     expect(dinar.getSnapshot().value).toBe(3.005);
+  });
+
+  it('rounds prices on the way out: cart.add, cart.update and the check of a saved cart build no Intl.NumberFormat', () => {
+    // Its first use in a browser tab costs tens of ms (getCartSnapshot); CHF is used nowhere
+    // else in this file, so its digits are not cached yet.
+    const built: unknown[] = [];
+    const original = Intl.NumberFormat;
+    Intl.NumberFormat = new Proxy(original, { construct: (target, args) => (built.push(args[1]?.currency), Reflect.construct(target, args)) });
+    try {
+      const cart = cartIn('CHF');
+      cart.add({ id: 'a', name: 'A', price: 19.999, quantity: 2 });
+      cart.add({ id: 'b', name: 'B', price: 1 });
+      cart.update('b', { price: 5.006 });
+      expect(isCartRecord({ v: 1, cart: cart.getState() })).toBe(true);
+      expect(cart.getState().items.map((item) => item.price)).toEqual([19.999, 5.006]);
+      expect(built).toEqual([]);
+
+      const { items, value } = cart.getSnapshot();
+      expect(items.map((item) => item.price)).toEqual([20, 5.01]);
+      expect(value).toBe(45.01);
+      expect(built).toEqual(['CHF']);
+    } finally {
+      Intl.NumberFormat = original;
+    }
+  });
+
+  it('shows a JPY price in whole yen and a KWD price in fils', () => {
+    const yen = cartIn('JPY');
+    yen.add({ id: 'a', name: 'A', price: 1500.4, quantity: 2 });
+    expect(yen.getSnapshot()).toMatchObject({ items: [{ price: 1500 }], value: 3000 });
+
+    const dinar = cartIn('KWD');
+    dinar.add({ id: 'a', name: 'A', price: 1.0004 });
+    expect(dinar.getSnapshot()).toMatchObject({ items: [{ price: 1 }], value: 1 });
   });
 });

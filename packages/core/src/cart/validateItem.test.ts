@@ -4,7 +4,6 @@ import { catchCartbackError } from '../testing/catchCartbackError.js';
 
 const valid = { id: 'sku-1', name: 'Mug', price: 19.99, quantity: 2 };
 
-
 describe('validateItem', () => {
   it('returns a normalised item for a valid input', () => {
     expect(validateItem(valid, 'USD')).toEqual({ id: 'sku-1', name: 'Mug', price: 19.99, quantity: 2 });
@@ -22,10 +21,9 @@ describe('validateItem', () => {
     expect(validateItem({ ...valid, variant: 7 }, 'USD').variant).toBe('7');
   });
 
-  it('rounds the price to the currency minor unit', () => {
-    expect(validateItem({ ...valid, price: 19.999 }, 'USD').price).toBe(20);
-    expect(validateItem({ ...valid, price: 100.4 }, 'JPY').price).toBe(100);
-    expect(validateItem({ ...valid, price: 1.2345 }, 'KWD').price).toBe(1.235);
+  it('keeps the price as given: it is rounded on the way out (getCartSnapshot)', () => {
+    expect(validateItem({ ...valid, price: 19.999 }, 'USD').price).toBe(19.999);
+    expect(validateItem({ ...valid, price: 100.4 }, 'JPY').price).toBe(100.4);
   });
 
   it('keeps the optional string fields it knows and drops undefined ones', () => {
@@ -171,24 +169,20 @@ describe('validateItem', () => {
 describe('validatePatch', () => {
   it('keeps the fields it can change and ignores id, variant, currency and unknown keys', () => {
     expect(
-      validatePatch({ id: 'other', variant: 'blue', currency: 'EUR', colour: 'red', quantity: 3, name: 'Big mug' }, 'USD'),
+      validatePatch({ id: 'other', variant: 'blue', currency: 'EUR', colour: 'red', quantity: 3, name: 'Big mug' }),
     ).toEqual({ quantity: 3, name: 'Big mug' });
   });
 
   it('returns an empty patch for an object with nothing to change', () => {
-    expect(validatePatch({ id: 'x', foo: 1 }, 'USD')).toEqual({});
+    expect(validatePatch({ id: 'x', foo: 1 })).toEqual({});
   });
 
   it('validates the fields it keeps, naming cart.update', () => {
-    const error = catchCartbackError(() => validatePatch({ quantity: 1.5 }, 'USD'));
+    const error = catchCartbackError(() => validatePatch({ quantity: 1.5 }));
     expect(error.code).toBe('invalid_item_quantity');
     expect(error.message.startsWith('[cartback] cart.update: item.quantity must be a whole number >= 0 (got 1.5)')).toBe(
       true,
     );
-  });
-
-  it('rounds a patched price to the currency minor unit', () => {
-    expect(validatePatch({ price: 5.005 }, 'JPY')).toEqual({ price: 5 });
   });
 
   it.each([
@@ -196,7 +190,7 @@ describe('validatePatch', () => {
     [3, '3'],
     [[1], '[1]'],
   ])('rejects a patch that is not an object (%j)', (patch, shown) => {
-    const error = catchCartbackError(() => validatePatch(patch, 'USD'));
+    const error = catchCartbackError(() => validatePatch(patch));
     expect(error.code).toBe('invalid_patch');
     expect(error.message).toBe(
       `[cartback] cart.update: the patch must be an object like { quantity: 2 } (got ${shown}).`,

@@ -1,6 +1,5 @@
 import { CartbackError, describeValue, type ItemProblem } from '../engine/CartbackError.js';
 import { isRecord } from '../engine/isRecord.js';
-import { fromMinor, toMinor } from './money.js';
 import type { CartItem, CartPatch } from '../types.js';
 
 /** An item's or an order's id: a non-empty string, or a finite number (kept as a string). */
@@ -31,14 +30,14 @@ export function itemError(code: string, problem: ItemProblem): CartbackError {
 }
 
 /**
- * Checks one field and returns its normalised value: ids as strings, prices rounded to the
- * currency's minor unit. Names and URLs are kept exactly as given: the widget renders them as
- * text, never as HTML.
+ * Checks one field and returns its normalised value: ids as strings. Prices are kept as given
+ * and rounded to the currency's minor unit on the way out (getCartSnapshot). Names and URLs are
+ * kept exactly as given: the widget renders them as text, never as HTML.
  */
-function checkField(call: string, field: string, value: unknown, currency: string): unknown {
+function checkField(call: string, field: string, value: unknown): unknown {
   if ((field == 'variant' || field == 'id') && typeof value == 'number' && isFinite(value)) value = String(value);
   if (!(RULES[field] ?? isOptionalString)(value)) throw itemError('invalid_item_' + field, { call, field, value });
-  return field == 'price' ? fromMinor(toMinor(value as number, currency), currency) : value;
+  return value;
 }
 
 /** Validates a store-supplied item; throws a CartbackError naming the field and the value. Unknown fields are dropped. */
@@ -47,7 +46,7 @@ export function validateItem(input: unknown, currency: string, call = 'cart.add'
   if ((input.currency ?? currency) !== currency) throw itemError('currency_mismatch', { call, field: 'currency', value: input.currency, currency });
   const item: Record<string, unknown> = {};
   for (const field of FIELDS) {
-    const value = checkField(call, field, field == 'quantity' ? input.quantity ?? 1 : input[field], currency);
+    const value = checkField(call, field, field == 'quantity' ? input.quantity ?? 1 : input[field]);
     if (value !== undefined) item[field] = value;
   }
   if (input.currency) item.currency = currency;
@@ -55,9 +54,9 @@ export function validateItem(input: unknown, currency: string, call = 'cart.add'
 }
 
 /** Validates the fields a patch sets; other keys are ignored. */
-export function validatePatch(patch: unknown, currency: string): CartPatch {
+export function validatePatch(patch: unknown): CartPatch {
   if (!isRecord(patch)) throw itemError('invalid_patch', { call: 'cart.update', value: patch });
   const out: Record<string, unknown> = {};
-  for (const key of PATCHABLE) if (key in patch) out[key] = checkField('cart.update', key, patch[key], currency);
+  for (const key of PATCHABLE) if (key in patch) out[key] = checkField('cart.update', key, patch[key]);
   return out;
 }
