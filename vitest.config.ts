@@ -4,7 +4,10 @@ import { defineConfig } from 'vitest/config';
 const source = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 // One runner, two projects: fast unit tests in Node, and end-to-end tests that drive
-// the system Chromium against the built files (see e2e/support/launchBrowser.ts).
+// the system Chromium against the built files (see e2e/support/launchBrowser.ts). The unit
+// tests run first and the browser tests after them, one file at a time: the measurements
+// among the browser tests (long tasks, frames, layout shift) then share the machine's two
+// cores with no other test.
 export default defineConfig({
   test: {
     projects: [
@@ -23,6 +26,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
+          sequence: { groupOrder: 0 },
           include: ['packages/*/src/**/*.test.ts', 'examples/**/*.test.ts', 'bundleSize.test.ts', 'architecture.test.ts'],
         },
       },
@@ -33,8 +37,9 @@ export default defineConfig({
           include: ['e2e/**/*.test.ts'],
           testTimeout: 30_000,
           hookTimeout: 30_000,
-          // One browser at a time: the machine has two cores and timing-sensitive tests.
+          // One browser at a time, after the unit tests: the machine has two cores and timing-sensitive tests.
           fileParallelism: false,
+          sequence: { groupOrder: 1 },
         },
       },
     ],

@@ -5,25 +5,37 @@ import { addItems, MUG, openWidgetPage, TEA, waitForModal, waitForSent, type Wid
 
 const t = setupBrowserTests();
 
-/** What the page shows in each animation frame: whether the dialog is rendered and visible, and what has focus. */
-function watchFrames(page: Page, onHidden?: 'show') {
-  return page.evaluate((onHidden) => {
-    const frames: Array<{ rendered: boolean; visible: boolean; focus: string | undefined }> = [];
+interface Frame {
+  rendered: boolean;
+  /** The backdrop is in the top layer (the rehearsal's second step, or a real showing). */
+  topLayer: boolean;
+  visible: boolean;
+  focus: string | undefined;
+}
+
+/**
+ * What the page shows in each animation frame: whether the dialog is rendered, in the top
+ * layer and visible, and what has focus; with `triggerAt`, a trigger when a frame first sees
+ * the rehearsal at that step (1: rendered only, 2: in the top layer too).
+ */
+function watchFrames(page: Page, triggerAt?: 1 | 2) {
+  return page.evaluate((triggerAt) => {
+    const frames: Frame[] = [];
     (window as unknown as { frames_: typeof frames }).frames_ = frames;
-    let shown = false;
+    let triggered = false;
     const look = () => {
       const dialog = document.querySelector('cartback-widget')?.shadowRoot?.querySelector<HTMLElement>('[part=dialog]');
       const visible = !!dialog?.checkVisibility({ visibilityProperty: true });
-      frames.push({ rendered: !!dialog, visible, focus: document.activeElement?.localName });
-      // A trigger in the middle of the rehearsal.
-      if (onHidden && dialog && !visible && !shown) (shown = true), void (window as WidgetWindow).cartback.showExitIntent();
+      const topLayer = !!dialog?.parentElement?.matches(':popover-open');
+      frames.push({ rendered: !!dialog, topLayer, visible, focus: document.activeElement?.localName });
+      const step = dialog && !visible && (topLayer ? 2 : 1);
+      if (step && step == triggerAt && !triggered) (triggered = true), void (window as WidgetWindow).cartback.showExitIntent();
       requestAnimationFrame(look);
     };
     requestAnimationFrame(look);
-  }, onHidden);
+  }, triggerAt);
 }
-const framesSeen = (page: Page) =>
-  page.evaluate(() => (window as unknown as { frames_: Array<{ rendered: boolean; visible: boolean; focus: string | undefined }> }).frames_);
+const framesSeen = (page: Page) => page.evaluate(() => (window as unknown as { frames_: Frame[] }).frames_);
 
 describe("the modal's first showing", () => {
   it('is rehearsed unseen at idle once the cart is non-empty: nothing visible, no focus taken, nothing left in the page', async () => {
@@ -36,6 +48,9 @@ describe("the modal's first showing", () => {
 
     const frames = await framesSeen(page);
     expect(frames.filter((frame) => frame.visible)).toEqual([]);
+    // Rendered in one idle task, put in the top layer (its styles matched) in another.
+    expect(frames.some((frame) => frame.rendered && !frame.topLayer)).toBe(true);
+    expect(frames.some((frame) => frame.topLayer)).toBe(true);
     expect(new Set(frames.map((frame) => frame.focus))).toEqual(new Set(['body']));
     expect(widget.sent('exit_intent_shown')).toEqual([]);
 
@@ -47,18 +62,25 @@ describe("the modal's first showing", () => {
     expect(widget.watch.pageErrors).toEqual([]);
   });
 
-  it('triggered while the rehearsal is on screen, shows what it rendered, visible and focused', async () => {
-    const widget = await openWidgetPage(t);
-    const { page } = widget;
-    await watchFrames(page, 'show');
-    await addItems(page, [MUG]);
-    await waitForModal(page);
-    expect(await page.evaluate(() => document.activeElement?.localName)).toBe('cartback-widget');
-    // It stays: the end of the rehearsal does not close the real showing.
-    await page.waitForTimeout(300);
-    await waitForModal(page);
-    expect((await framesSeen(page)).some((frame) => frame.rendered && !frame.visible)).toBe(true);
-    expect((await waitForSent(widget, 'exit_intent_shown')).trigger).toBe('api');
-    expect(widget.watch.pageErrors).toEqual([]);
-  });
+  for (const [step, what] of [
+    [1, 'rendered, not yet in the top layer'],
+    [2, 'in the top layer'],
+  ] as const) {
+    it(`triggered while the rehearsal is ${what}, shows what it rendered, visible and focused`, async () => {
+      const widget = await openWidgetPage(t);
+      const { page } = widget;
+      await watchFrames(page, step);
+      await addItems(page, [MUG]);
+      await waitForModal(page);
+      expect(await page.evaluate(() => document.activeElement?.localName)).toBe('cartback-widget');
+      // It stays: the rehearsal's next step and its end do not close the real showing.
+      await page.waitForTimeout(300);
+      await waitForModal(page);
+      const frames = await framesSeen(page);
+      expect(frames.some((frame) => frame.rendered && !frame.visible && frame.topLayer == (step == 2))).toBe(true);
+      expect(frames.at(-1)).toMatchObject({ topLayer: true, visible: true });
+      expect((await waitForSent(widget, 'exit_intent_shown')).trigger).toBe('api');
+      expect(widget.watch.pageErrors).toEqual([]);
+    });
+  }
 });

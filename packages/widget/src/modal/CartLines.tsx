@@ -1,7 +1,6 @@
 import type { CartSnapshot } from '@cartback/core';
 import { fill, type Copy } from '../copy/copy.js';
 import { formatMoney } from '../lib/formatMoney.js';
-import { getLineTotal } from '../lib/getLineTotal.js';
 
 export interface CartLinesProps {
   cart: CartSnapshot;
@@ -28,7 +27,8 @@ export function CartLines({ cart, copy, locale, imageUrl }: CartLinesProps) {
             {/* One line, with an ellipsis (modalStyles); the text, and so the accessible name, stays whole. */}
             <span part="name">{item.name}</span>
             <span part="quantity">{fill(copy.quantity, { count: item.quantity }).join('')}</span>
-            <span part="price">{formatMoney(getLineTotal(item, cart.currency), cart.currency, locale)}</span>
+            {/* The snapshot's prices are in the currency's minor units, so formatMoney's rounding puts the product right (see money.test). */}
+            <span part="price">{formatMoney(item.price * item.quantity, cart.currency, locale)}</span>
           </li>
         );
       })}

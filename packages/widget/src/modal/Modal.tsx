@@ -16,8 +16,11 @@ export interface ModalProps extends WidgetCopy {
   cart: CartSnapshot;
   locale: string;
   offer?: ShownOffer;
-  /** Rendered unseen, to prepare the first showing: hidden, and it takes no focus (rehearse). */
-  rehearsal?: true;
+  /**
+   * Rendered unseen, to prepare the first showing: hidden, and it takes no focus; at its first
+   * step (1) not yet in the top layer either (rehearse).
+   */
+  rehearsal?: 1 | 2;
   /** The offer's time left, if it expires (createCountdown). */
   timeLeft?: ReadonlySignal<number> | undefined;
   collectEmail: boolean;
@@ -42,22 +45,33 @@ export class Modal extends Component<ModalProps> {
   pressedInside?: boolean;
   backdrop = createRef<HTMLDivElement>();
 
+  /** In the top layer (showPopover). */
+  shown?: boolean;
+
   override componentDidMount() {
-    try {
-      this.backdrop.current!.showPopover();
-    } catch {
-      // No popover support: the backdrop is a fixed element with the highest z-index instead.
-    }
-    this.takeFocus();
+    this.place(true);
   }
 
-  /** A rehearsal that a trigger turned into the real showing takes focus then. */
   override componentDidUpdate(previous: ModalProps) {
-    if (previous.rehearsal) this.takeFocus();
+    this.place(!!previous.rehearsal);
   }
 
-  takeFocus() {
-    if (!this.props.rehearsal) getFocusable(this.backdrop.current!)[0]?.focus();
+  /**
+   * Puts the backdrop in the top layer, except at a rehearsal's first step, and takes focus
+   * when the showing is real: as it mounts, or when a trigger turns a rehearsal into it.
+   */
+  place(wasHidden: boolean) {
+    const { rehearsal } = this.props;
+    const backdrop = this.backdrop.current!;
+    if (rehearsal != 1 && !this.shown) {
+      this.shown = true;
+      try {
+        backdrop.showPopover();
+      } catch {
+        // No popover support: the backdrop is a fixed element with the highest z-index instead.
+      }
+    }
+    if (wasHidden && !rehearsal) getFocusable(backdrop)[0]?.focus();
   }
 
   render(props: ModalProps) {

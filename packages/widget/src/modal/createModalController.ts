@@ -10,8 +10,8 @@ import { getOffer, type ShownOffer } from './getOffer.js';
 export interface OpenModal {
   offer?: ShownOffer;
   timeLeft?: ReadonlySignal<number>;
-  /** Rendered unseen, to prepare the first showing (rehearse). */
-  rehearsal?: true;
+  /** Rendered unseen, to prepare the first showing, in two steps (rehearse). */
+  rehearsal?: 1 | 2;
 }
 
 export interface ModalControllerOptions {
