@@ -20,6 +20,9 @@ export type Traits = Record<string, string | number | boolean | null | undefined
   phone?: string;
   customerId?: string;
   firstName?: string;
+  lastName?: string;
+  /** The shopper agreed to marketing email: the reference collector emails only them (docs/events.md). */
+  acceptsMarketing?: boolean;
 };
 
 /** The runtime API: `window.cartback` after load, and what `init()` returns. */
