@@ -80,6 +80,7 @@ describe('the experiments page', () => {
     expect(watch.pageErrors).toEqual([]);
     expect(await watch.cspViolations()).toEqual([]);
     expect(watch.console.filter((entry) => entry.type == 'error')).toEqual([]);
-    await page.screenshot({ path: 'docs/screenshots/experiments-dashboard.png', fullPage: true });
+    // The picture in docs/experiments.md, retaken on purpose only (docs/contributing.md): a test run leaves the tree as it was.
+    if (process.env.UPDATE_SCREENSHOTS) await page.screenshot({ path: 'docs/screenshots/experiments-dashboard.png', fullPage: true });
   });
 });
