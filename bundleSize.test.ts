@@ -42,8 +42,10 @@ const CEILINGS: Record<string, { gzip: number; budget: number }> = {
   // Events, outbox, delivery, sessions and attribution: once there is a cart or an event.
   // 4,989; then 6,276 with durable capture (capped events, page-hide beacon order, the drafts
   // the engine kept, provisional abandonments). Our budget, not PRODUCT.md's: 7 KB. 6,273;
-  // 6,395 with every event's experiment arms and the loading of the experiments file.
-  'cartback-tracking.js': { gzip: 6460, budget: 7 * 1024 },
+  // 6,395 with every event's experiment arms and the loading of the experiments file; 6,493
+  // with a recovery link's touchpoint kept in localStorage at the landing (an order was
+  // attributed to nothing when the shopper went on before IndexedDB answered).
+  'cartback-tracking.js': { gzip: 6530, budget: 7 * 1024 },
   // Experiments: their check, assignment (FNV-1a buckets, sticky arms, cb_arm) and the arms'
   // changes to the widget's options; only where a store sets `experiments`. 2,348.
   'cartback-experiments.js': { gzip: 2450, budget: 3 * 1024 },

@@ -52,6 +52,40 @@ describe('restore links and attribution', () => {
     expect((await purchaseOn(t, page, run, 'A-201')).attribution).toEqual([]);
   });
 
+  // The touchpoint goes into the session record once the visitor is read from IndexedDB, which a
+  // phone may take a while to answer, and the shopper may be gone by then: it goes through
+  // localStorage first, for this page or the next.
+  it('keeps a recovery link when the shopper goes on before the visitor is read from storage', async () => {
+    const run = 'onward-' + Date.now();
+    const landing = () => {
+      if (!location.search.includes('cb_recover')) return;
+      // A slow IndexedDB: its answers come a second late (where cartback has stored nothing yet,
+      // reads only ask this).
+      const databases = indexedDB.databases.bind(indexedDB);
+      indexedDB.databases = () => databases().then((list) => new Promise((done) => setTimeout(() => done(list), 1000)));
+      // A moment after the tracking chunk takes the parameter out of the address bar, the shopper clicks on.
+      const replaceState = history.replaceState.bind(history);
+      history.replaceState = (...args: Parameters<History['replaceState']>) => {
+        replaceState(...args);
+        history.replaceState = replaceState;
+        setTimeout(() => location.assign(location.href + '&clicked-on'), 50);
+      };
+    };
+    const { page, context } = await t.openPage(storePage(run, '&cb_recover=c-9%3A4'), { initScripts: [landing] });
+    await page.waitForURL(/&clicked-on$/);
+    await waitForCartback(page);
+    await addItems(page, [MUG]);
+    expect((await purchaseOn(t, page, run, 'A-250')).attribution).toEqual(['link']);
+    // The next order starts over, here and on the next page: nothing handed over comes back.
+    await addItems(page, [MUG]);
+    expect((await purchaseOn(t, page, run, 'A-251')).attribution).toEqual([]);
+    const next = await context.newPage();
+    await next.goto(`${t.site.url}${storePage(run)}`);
+    await waitForCartback(next);
+    await addItems(next, [MUG]);
+    expect((await purchaseOn(t, next, run, 'A-252')).attribution).toEqual([]);
+  });
+
   it('sends an order without touchpoints with an empty attribution, and loads no tracking for a plain visit', async () => {
     const run = 'plain-' + Date.now();
     const { page } = await t.openPage(storePage(run));

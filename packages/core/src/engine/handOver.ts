@@ -8,23 +8,30 @@ import { DRAFTS_KEY, HANDOFF_KEY, webStorage } from '../storage/webStorage.js';
  * What a closing page hands to the next page of the store through localStorage, which is
  * synchronous: IndexedDB writes started by a page that is going away may be cut off
  * (Chromium aborts them). `events` are its unconfirmed events, `drafts` the events the engine
- * made that the tracking chunk had not taken in yet (it failed to load, say), and
+ * made that the tracking chunk had not taken in yet (it failed to load, say),
  * `abandonment` the provisional abandonment its session ended with (so the next page knows
- * the shopper left, and whether to cancel it or count a return).
+ * the shopper left, and whether to cancel it or count a return). `touchpoints` are a
+ * landing's recovery touchpoints (names and times), kept here until the session record has
+ * them: an order is attributed to them.
  */
 export interface HandOver {
   events: CartbackEvent[];
   drafts: EventDraft[];
   abandonment?: { id: string; graceUntil: number };
+  touchpoints?: Record<string, number>;
 }
 
 /** Most events and drafts kept: a hand-over must fit in localStorage beside the store's own data. */
 const MAX_KEPT = 100;
 
 /** Adds to what the tracker hands over (several tabs may close before the next page opens). */
-export function handOver(win: Window | undefined, { events, abandonment }: Omit<HandOver, 'drafts'>): void {
+export function handOver(win: Window | undefined, { events, abandonment, touchpoints }: Omit<HandOver, 'drafts'>): void {
   const kept = readHandOver(win);
-  const next = { events: [...kept.events, ...events].slice(-MAX_KEPT), abandonment: abandonment ?? kept.abandonment };
+  const next = {
+    events: [...kept.events, ...events].slice(-MAX_KEPT),
+    abandonment: abandonment ?? kept.abandonment,
+    touchpoints: { ...kept.touchpoints, ...touchpoints },
+  };
   webStorage(win, 'localStorage').write(HANDOFF_KEY, JSON.stringify(next));
 }
 
@@ -51,10 +58,11 @@ export function takeHandOver(win: Window | undefined): HandOver {
 function readHandOver(win: Window | undefined): Omit<HandOver, 'drafts'> {
   const value = readJson(win, HANDOFF_KEY);
   if (!isRecord(value)) return { events: [] };
-  const { events, abandonment: a } = value;
+  const { events, abandonment: a, touchpoints: t } = value;
   return {
     events: Array.isArray(events) ? events : [],
     ...(isRecord(a) && isString(a.id) && isTime(a.graceUntil) && { abandonment: { id: a.id, graceUntil: a.graceUntil } }),
+    ...(isRecord(t) && { touchpoints: Object.fromEntries(Object.entries(t).filter(([, at]) => isTime(at))) as Record<string, number> }),
   };
 }
 

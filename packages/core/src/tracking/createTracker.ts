@@ -40,9 +40,14 @@ export function createTracker(core: TrackerHost) {
   let experiments: Experiments | undefined;
 
   // A landing through a widget or recovery link: its parameters leave the address bar at once
-  // (a reload, a bookmark or a shared link must not count again); the touchpoint is kept below.
+  // (a reload, a bookmark or a shared link must not count again); the touchpoint is kept in the
+  // session (see started). That record is read from IndexedDB first, which a phone may take a
+  // while to answer, and the shopper may have gone on by then: the touchpoint goes into
+  // localStorage first, for this page or the next. Not before consent: until then nothing is stored.
   const landed = win?.location.href ?? '';
   const landing = readTouchpointParams(landed);
+  if (landing.found.length && maySend())
+    handOver(win, { events: [], touchpoints: Object.fromEntries(landing.found.map((name) => [name, platform.now()])) });
   if (win && landing.href != win.location.href)
     try {
       win.history.replaceState(win.history.state, '', landing.href);
@@ -245,7 +250,9 @@ export function createTracker(core: TrackerHost) {
         // Without the arms the widget stays hidden on this page (docs/experiments.md).
         (error) => void report(new CartbackError('chunk_failed', `experiments did not load (${error})`)),
       );
-    const { events, drafts, abandonment } = takeHandOver(win);
+    const { events, drafts, abandonment, touchpoints } = takeHandOver(win);
+    // Before the drafts are taken: an order among them is attributed to these too.
+    if (touchpoints) visitor.setSession({ touchpoints: { ...visitor.getSession().touchpoints, ...touchpoints } });
     await Promise.all(events.map(outbox.keep));
     // Events made before this chunk was there, kept by the engine (this page's or an earlier one's).
     const stored = (await core.getStorage().entries()).filter(([key]) => key.startsWith(DRAFT_PREFIX));
