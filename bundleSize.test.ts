@@ -42,7 +42,7 @@ const CEILINGS: Record<string, { gzip: number; budget: number }> = {
   // Events, outbox, delivery, sessions and attribution: once there is a cart or an event.
   // 4,989; then 6,276 with durable capture (capped events, page-hide beacon order, the drafts
   // the engine kept, provisional abandonments). Our budget, not PRODUCT.md's: 7 KB. 6,273;
-  // 6,395 with every event's experiment arms and the loading of the experiments file; 6,493
+  // 6,395 with every event's experiment arms and the loading of the experiments file; 6,502
   // with a recovery link's touchpoint kept in localStorage at the landing (an order was
   // attributed to nothing when the shopper went on before IndexedDB answered).
   'cartback-tracking.js': { gzip: 6530, budget: 7 * 1024 },

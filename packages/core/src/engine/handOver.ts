@@ -1,5 +1,6 @@
 import type { EventDraft } from './createDraft.js';
 import type { CartbackEvent } from '../events.js';
+import type { Touchpoints } from '../tracking/visitor/getAttribution.js';
 import { isRecord } from './isRecord.js';
 import { isString, isTime } from '../storage/records.js';
 import { DRAFTS_KEY, HANDOFF_KEY, webStorage } from '../storage/webStorage.js';
@@ -18,7 +19,7 @@ export interface HandOver {
   events: CartbackEvent[];
   drafts: EventDraft[];
   abandonment?: { id: string; graceUntil: number };
-  touchpoints?: Record<string, number>;
+  touchpoints?: Touchpoints;
 }
 
 /** Most events and drafts kept: a hand-over must fit in localStorage beside the store's own data. */
@@ -62,7 +63,7 @@ function readHandOver(win: Window | undefined): Omit<HandOver, 'drafts'> {
   return {
     events: Array.isArray(events) ? events : [],
     ...(isRecord(a) && isString(a.id) && isTime(a.graceUntil) && { abandonment: { id: a.id, graceUntil: a.graceUntil } }),
-    ...(isRecord(t) && { touchpoints: Object.fromEntries(Object.entries(t).filter(([, at]) => isTime(at))) as Record<string, number> }),
+    ...(isRecord(t) && { touchpoints: Object.fromEntries(Object.entries(t).filter(([, at]) => isTime(at))) as Touchpoints }),
   };
 }
 

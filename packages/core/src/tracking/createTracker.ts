@@ -8,7 +8,7 @@ import { createOutbox } from './delivery/createOutbox.js';
 import { createVisitor } from './visitor/createVisitor.js';
 import type { CancelReason, CartbackEvent, EventType } from '../events.js';
 import type { PageInfo } from '../types.js';
-import { getAttribution, type Touchpoint } from './visitor/getAttribution.js';
+import { getAttribution, type Touchpoint, type Touchpoints } from './visitor/getAttribution.js';
 import { handOver, takeHandOver } from '../engine/handOver.js';
 import { readTouchpointParams } from './visitor/readTouchpointParams.js';
 import { DRAFT_PREFIX, isString, isTime } from '../storage/records.js';
@@ -46,8 +46,8 @@ export function createTracker(core: TrackerHost) {
   // localStorage first, for this page or the next. Not before consent: until then nothing is stored.
   const landed = win?.location.href ?? '';
   const landing = readTouchpointParams(landed);
-  if (landing.found.length && maySend())
-    handOver(win, { events: [], touchpoints: Object.fromEntries(landing.found.map((name) => [name, platform.now()])) });
+  const landedAt: Touchpoints = Object.fromEntries(landing.found.map((name) => [name, platform.now()]));
+  if (landing.found.length && maySend()) handOver(win, { events: [], touchpoints: landedAt });
   if (win && landing.href != win.location.href)
     try {
       win.history.replaceState(win.history.state, '', landing.href);
@@ -251,8 +251,10 @@ export function createTracker(core: TrackerHost) {
         (error) => void report(new CartbackError('chunk_failed', `experiments did not load (${error})`)),
       );
     const { events, drafts, abandonment, touchpoints } = takeHandOver(win);
-    // Before the drafts are taken: an order among them is attributed to these too.
-    if (touchpoints) visitor.setSession({ touchpoints: { ...visitor.getSession().touchpoints, ...touchpoints } });
+    // What an earlier page handed over and this landing's, before the drafts are taken: an
+    // order among them is attributed to these too (a new session keeps them: see createVisitor).
+    if (touchpoints || landing.found.length)
+      visitor.setSession({ touchpoints: { ...visitor.getSession().touchpoints, ...touchpoints, ...landedAt } });
     await Promise.all(events.map(outbox.keep));
     // Events made before this chunk was there, kept by the engine (this page's or an earlier one's).
     const stored = (await core.getStorage().entries()).filter(([key]) => key.startsWith(DRAFT_PREFIX));
@@ -275,7 +277,6 @@ export function createTracker(core: TrackerHost) {
       visitor.setSession({ abandonmentId: abandonment.id, graceUntil: abandonment.graceUntil });
     // Back on the store after a provisional abandonment: a reload, or the next page soon after.
     resume('next_page');
-    landing.found.forEach(addTouchpoint);
     scheduleReport(); // a change made before this chunk loaded
     if (maySend()) delivery?.schedule(0); // what earlier pages left in the outbox
   });
